@@ -1,0 +1,50 @@
+# Two commands are all a fresh clone needs: `make serve` and `make test`.
+# Each creates .venv/ and installs the pinned tools (requirements.txt) on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+READY  := $(VENV)/.ready
+
+.PHONY: serve serve-en build build-fresh test lint check-translation outdated bench lock clean
+
+$(READY): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	  || { echo "Python 3.11 or newer is needed (PYTHON=$(PYTHON))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	@touch $@
+
+serve: $(READY)     ## Chinese site on http://127.0.0.1:8000/, rebuilt on every save
+	$(BIN)/mkdocs serve -f mkdocs.yml -a 127.0.0.1:8000
+
+serve-en: $(READY)  ## English site on http://127.0.0.1:8001/en/
+	$(BIN)/mkdocs serve -f mkdocs.en.yml -a 127.0.0.1:8001
+
+build: $(READY)     ## both languages into site/ (FRESH=1 runs every example again)
+	$(BIN)/python tools/build.py $(if $(FRESH),--fresh)
+
+build-fresh: $(READY)
+	$(BIN)/python tools/build.py --fresh
+
+test: $(READY)      ## every test
+	$(BIN)/python -m pytest
+
+lint: $(READY)
+	$(BIN)/ruff check snippets tests tools
+
+check-translation: $(READY)
+	$(BIN)/python tools/check_translation.py
+
+outdated: $(READY)
+	$(BIN)/python tools/outdated.py
+
+bench: $(READY)
+	$(BIN)/python tools/bench.py
+
+lock:               ## re-pin requirements.txt from requirements.in (needs pip-tools)
+	pip-compile --generate-hashes --strip-extras --no-header --allow-unsafe \
+	  --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,269 @@
+"""The example runner under faults: hangs, failures, groups, escaping and the cache."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from tools import runner
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def snippets(tmp_path, monkeypatch):
+    """An empty snippets/ folder and cache for the runner, outside the repository."""
+    folder = tmp_path / "snippets"
+    (folder / "demo").mkdir(parents=True)
+    monkeypatch.setattr(runner, "SNIPPETS", folder)
+    monkeypatch.setenv("GUIDE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("GUIDE_RUN_LOG", str(tmp_path / "runs.log"))
+    return folder / "demo"
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return path
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie is dead for our purposes.
+    status = Path(f"/proc/{pid}/status")
+    return not (status.exists() and "State:\tZ" in status.read_text())
+
+
+def test_hanging_example_is_killed_with_its_children(snippets, tmp_path):
+    pidfile = tmp_path / "pids"
+    write(snippets, "hang.py", f"""
+        import os, subprocess, sys, time
+        child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+        with open({str(pidfile)!r}, "w") as f:
+            f.write(f"{{os.getpid()}} {{child.pid}}")
+        print("started", flush=True)
+        time.sleep(600)
+        """)
+    write(snippets, "examples.toml", '["hang.py"]\ntimeout = 1.5\n')
+    start = time.monotonic()
+    result = runner.run(runner.load("demo/hang.py"))
+    assert time.monotonic() - start < 10
+    assert "timed out after 1.5 s" in result.error
+    assert result.procs[0].lines == ["started"]
+    assert result.procs[0].returncode is None
+    assert "[killed at the timeout]" in runner.transcript(result)
+    for pid in map(int, pidfile.read_text().split()):
+        assert not alive(pid), f"process {pid} outlived its example"
+
+
+def test_unexpected_exit_code_is_an_error_and_expected_one_is_not(snippets):
+    write(snippets, "fails.py", "import sys\nprint('about to fail')\nsys.exit(3)\n")
+    write(snippets, "exits.py", "import sys\nsys.exit(2)\n")
+    write(snippets, "examples.toml", '["exits.py"]\nreturncode = 2\n')
+    assert runner.run(runner.load("demo/fails.py")).error == "exited with code 3, expected 0"
+    assert runner.run(runner.load("demo/exits.py")).error == ""
+
+
+def test_warning_swallowed_at_exit_is_an_error(snippets):
+    # Under -W error a ResourceWarning raised in __del__ is only printed: exit code 0.
+    write(snippets, "leaks.py", "f = open(__file__)\ndel f\nprint('done')\n")
+    result = runner.run(runner.load("demo/leaks.py"))
+    assert result.procs[0].returncode == 0
+    assert "Exception ignored" in result.error
+
+
+def test_stdout_and_stderr_are_interleaved_in_order(snippets):
+    write(snippets, "both.py", """
+        import sys
+        print("out 1")
+        print("err 1", file=sys.stderr)
+        print("out 2")
+        """)
+    assert runner.run(runner.load("demo/both.py")).procs[0].lines == ["out 1", "err 1", "out 2"]
+
+
+def test_two_process_example(snippets):
+    write(snippets, "server.py", """
+        import asyncio
+
+        async def handle(reader, writer):
+            data = await reader.readline()
+            writer.write(data.upper())
+            await writer.drain()
+            writer.close()
+            await writer.wait_closed()
+
+        async def main():
+            server = await asyncio.start_server(handle, "127.0.0.1", 0)
+            port = server.sockets[0].getsockname()[1]
+            print(f"serving on 127.0.0.1:{port}", flush=True)
+            async with server:
+                await server.serve_forever()
+
+        try:
+            asyncio.run(main())
+        except KeyboardInterrupt:
+            print("server stopped")
+        """)
+    write(snippets, "client.py", """
+        import asyncio, sys
+
+        async def main(port):
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.write(b"hello\\n")
+            print("got", (await reader.readline()).decode().strip())
+            writer.close()
+            await writer.wait_closed()
+
+        asyncio.run(main(int(sys.argv[1])))
+        """)
+    write(snippets, "examples.toml", '[pair]\nprocesses = ["server.py", "client.py"]\n')
+    assert [e.name for e in runner.discover()] == ["demo/pair"]
+    result = runner.run(runner.load("demo/pair"), dev=True)
+    assert result.error == ""
+    server, client = result.procs
+    port = server.lines[0].rsplit(":", 1)[1]
+    assert server.lines == [f"serving on 127.0.0.1:{port}", "server stopped"]
+    assert client.command == f"python3 client.py {port}"
+    assert client.lines == ["got HELLO"]
+
+
+def test_groups_running_at_once_get_their_own_ports(snippets):
+    write(snippets, "server.py", """
+        import asyncio
+
+        async def main():
+            server = await asyncio.start_server(lambda r, w: w.close(), "127.0.0.1", 0)
+            print(f"at 127.0.0.1:{server.sockets[0].getsockname()[1]}", flush=True)
+            async with server:
+                await server.serve_forever()
+
+        try:
+            asyncio.run(main())
+        except KeyboardInterrupt:
+            pass
+        """)
+    write(snippets, "client.py", "import sys\nprint('port', sys.argv[1])\n")
+    toml = "".join(f'[pair{i}]\nprocesses = ["server.py", "client.py"]\n' for i in range(4))
+    write(snippets, "examples.toml", toml)
+    results = runner.run_many(runner.discover())
+    assert all(r.error == "" for r in results.values())
+    ports = {r.procs[1].lines[0] for r in results.values()}
+    assert len(ports) == 4
+
+
+def test_server_that_never_gets_ready_fails_in_bounded_time(snippets, monkeypatch):
+    monkeypatch.setattr(runner, "READY_TIMEOUT", 1.0)
+    write(snippets, "server.py", "import time\nprint('thinking', flush=True)\ntime.sleep(600)\n")
+    write(snippets, "client.py", "print('never')\n")
+    write(snippets, "examples.toml", '[pair]\nprocesses = ["server.py", "client.py"]\n')
+    start = time.monotonic()
+    result = runner.run(runner.load("demo/pair"))
+    assert time.monotonic() - start < 8
+    assert result.error == "server demo/server.py was not ready after 1 s"
+
+
+def test_machine_paths_are_replaced(snippets):
+    write(snippets, "paths.py", """
+        import os, sys
+        print(os.path.abspath(__file__))
+        print(sys.prefix)
+        print(os.getcwd())
+        """)
+    lines = runner.run(runner.load("demo/paths.py")).procs[0].lines
+    text = "\n".join(lines)
+    assert str(Path.home()) not in text
+    assert sys.prefix not in text
+    assert lines[2].endswith("snippets/demo") and not lines[2].startswith("/")
+
+
+def test_cache_reruns_when_a_declared_file_changes(snippets, tmp_path):
+    data = write(snippets, "_data.txt", "one\n")
+    write(snippets, "reads.py", "from pathlib import Path\nprint(Path('_data.txt').read_text().strip())\n")
+    write(snippets, "examples.toml", '["reads.py"]\nreads = ["_data.txt"]\n')
+    example = runner.load("demo/reads.py")
+    assert runner.cached_run(example).procs[0].lines == ["one"]
+    assert runner.cached_run(runner.load("demo/reads.py")).procs[0].lines == ["one"]
+    data.write_text("two\n")
+    assert runner.cached_run(runner.load("demo/reads.py")).procs[0].lines == ["two"]
+    assert (tmp_path / "runs.log").read_text().split() == ["demo/reads.py"] * 2
+
+
+def test_corrupt_cache_entry_is_run_again(snippets, tmp_path):
+    write(snippets, "hello.py", "print('hello')\n")
+    example = runner.load("demo/hello.py")
+    runner.cached_run(example)
+    (entry,) = (tmp_path / "cache").glob("*.json")
+    entry.write_text(entry.read_text()[:-20])
+    assert runner.cached_run(example).procs[0].lines == ["hello"]
+    assert (tmp_path / "runs.log").read_text().split() == ["demo/hello.py"] * 2
+
+
+# ------------------------------------------------------------------ through MkDocs
+
+
+def scratch_build(tmp_path: Path, snippets: dict[str, str], page: str) -> subprocess.CompletedProcess:
+    """Build a one-page site with the real hooks and theme, in a scratch copy."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    for name, text in snippets.items():
+        path = project / "snippets" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    (project / "docs").mkdir()
+    (project / "docs" / "index.md").write_text(textwrap.dedent(page), encoding="utf-8")
+    (project / "mkdocs.yml").write_text(textwrap.dedent("""
+        site_name: scratch
+        theme: {name: material, custom_dir: overrides, language: en, font: false}
+        hooks: [tools/mkdocs_hooks.py]
+        plugins: [markdown-exec]
+        markdown_extensions: [admonition, md_in_html, pymdownx.superfences, pymdownx.highlight]
+        """), encoding="utf-8")
+    env = dict(os.environ, GUIDE_CACHE_DIR=str(tmp_path / "cache"))
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+def test_failing_example_fails_the_strict_build_naming_it(tmp_path):
+    build = scratch_build(
+        tmp_path,
+        {"demo/ok.py": "print('fine')\n",
+         "demo/broken.py": "print('last words')\nraise SystemExit('broken on purpose')\n"},
+        '# Demo\n\n{{ example("demo/ok.py") }}\n\n{{ example("demo/broken.py") }}\n',
+    )
+    assert build.returncode != 0
+    assert "'demo/broken.py'" in build.stderr
+    assert "last words" in build.stderr and "broken on purpose" in build.stderr
+    assert "demo/ok.py'" not in build.stderr
+
+
+def test_output_html_is_escaped_on_the_page(tmp_path):
+    build = scratch_build(
+        tmp_path,
+        {"demo/html.py": "print('<script>alert(1)</script> <Task pending name=\"x\">')\n"},
+        '# Demo\n\n{{ example("demo/html.py") }}\n',
+    )
+    assert build.returncode == 0, build.stderr
+    page = (tmp_path / "project" / "site" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;Task pending name=" in page
+    assert "<script>alert(1)" not in page
+
+
+def test_malformed_include_fails_the_build(tmp_path):
+    build = scratch_build(tmp_path, {"demo/ok.py": "print(1)\n"}, '{{ example(demo/ok.py) }}\n')
+    assert build.returncode != 0
+    assert "cannot read the include" in build.stderr

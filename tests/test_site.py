@@ -1,0 +1,147 @@
+"""The whole site, built cold and strict in both languages, as `make build` builds it."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tools import runner
+from tools.mkdocs_hooks import includes
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """A cold build: empty cache, every example started once, strict in both languages."""
+    work = tmp_path_factory.mktemp("site")
+    env = dict(os.environ, GUIDE_CACHE_DIR=str(work / "cache"), GUIDE_RUN_LOG=str(work / "runs.log"))
+    env.pop("GUIDE_FRESH", None)
+    env.pop("GUIDE_SKIP_EXAMPLES", None)
+    build = subprocess.run(
+        [sys.executable, "tools/build.py", "--site-dir", str(work / "site")],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900,
+    )
+    assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-6000:]
+    runs = (work / "runs.log").read_text().split() if (work / "runs.log").exists() else []
+    return work / "site", runs, build.stderr
+
+
+def pages(lang: str) -> list[str]:
+    return sorted(p.name for p in (ROOT / "docs" / lang).glob("*.md"))
+
+
+def html_of(site: Path, lang: str, page: str) -> str:
+    base = site if lang == "zh" else site / "en"
+    stem = page.removesuffix(".md")
+    path = base / "index.html" if stem == "index" else base / stem / "index.html"
+    return path.read_text(encoding="utf-8")
+
+
+class _Transcripts(HTMLParser):
+    """The text of each example's transcript block, in page order."""
+
+    def __init__(self):
+        super().__init__()
+        self.blocks: list[str] = []
+        self.depth = 0  # inside <div class="example">
+        self.in_output = False
+        self.title = ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "span" and attrs.get("class") == "filename":
+            self.title = "pending"
+        if tag == "code" and self.title == "output":
+            self.in_output = True
+            self.blocks.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "code" and self.in_output:
+            self.in_output = False
+            self.title = ""
+
+    def handle_data(self, data):
+        if self.title == "pending":
+            self.title = "output" if data.startswith(("输出", "output")) else ""
+        elif self.in_output:
+            self.blocks[-1] += data
+
+
+def transcripts(text: str) -> list[str]:
+    parser = _Transcripts()
+    parser.feed(text)
+    return parser.blocks
+
+
+def test_languages_and_search_indexes(site):
+    out, _, _ = site
+    assert re.search(r'<html lang="zh"', (out / "index.html").read_text(encoding="utf-8"))
+    assert re.search(r'<html lang="en"', (out / "en" / "index.html").read_text(encoding="utf-8"))
+    zh = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((out / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert all(not doc["location"].startswith("en/") for doc in zh["docs"])
+    assert any("协程" in doc["text"] for doc in zh["docs"])
+    assert not any(re.search(r"[\u4e00-\u9fff]{2}", doc["title"]) for doc in en["docs"])
+
+
+def test_every_example_started_exactly_once(site):
+    _, runs, _ = site
+    included = {name for lang in ("zh", "en") for page in pages(lang)
+                for name in includes((ROOT / "docs" / lang / page).read_text(encoding="utf-8"))}
+    counts = Counter(runs)
+    assert included, "no page includes an example"
+    twice = {name: n for name, n in counts.items() if n != 1}
+    assert not twice, f"examples started more than once in one cold build: {twice}"
+    skipped = {name for name in included if runner.interpreter_for(runner.load(name)) is None}
+    assert set(counts) == included - skipped
+
+
+def test_pages_show_real_transcripts_identical_in_both_languages(site):
+    out, _, _ = site
+    for page in pages("zh"):
+        zh_text, en_text = html_of(out, "zh", page), html_of(out, "en", page)
+        names = includes((ROOT / "docs" / "zh" / page).read_text(encoding="utf-8"))
+        zh_blocks, en_blocks = transcripts(zh_text), transcripts(en_text)
+        assert zh_blocks == en_blocks, page
+        ran = [n for n in names if runner.interpreter_for(runner.load(n)) is not None]
+        assert len(zh_blocks) == len(ran), page
+    coroutines = transcripts(html_of(out, "zh", "coroutines.md"))
+    assert coroutines[0].startswith("$ python3 start_coroutine.py\ncreating the coroutine object")
+    result = runner.cached_run(runner.load("coroutines/chain_coroutines.py"))
+    assert result.procs[0].lines[-1] in coroutines[2]
+
+
+def test_no_build_machine_paths_in_site(site):
+    out, _, _ = site
+    secrets = {str(ROOT), sys.prefix, sys.base_prefix, str(Path.home()), str(out.parent)}
+    secrets = {s for s in secrets if len(s) > 4}
+    for path in out.rglob("*"):
+        if path.suffix in {".html", ".json", ".xml", ".py", ".js", ".css", ".txt"}:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for secret in secrets:
+                assert secret not in text, f"{path.relative_to(out)} contains {secret}"
+
+
+def test_output_is_html_escaped(site):
+    out, _, _ = site
+    text = html_of(out, "zh", "tasks.md")
+    assert "&lt;Task pending name=" in text
+    assert "<Task pending" not in text
+
+
+def test_language_switch_leads_to_the_twin_page(site):
+    out, _, _ = site
+    zh = html_of(out, "zh", "coroutines.md")
+    en = html_of(out, "en", "coroutines.md")
+    assert 'href="../en/coroutines/" hreflang="en"' in zh
+    assert 'href="../../coroutines/" hreflang="zh"' in en
+    assert 'hreflang="en" href="../en/coroutines/"' in zh
