@@ -47,7 +47,9 @@ class Run:
     @classmethod
     def of(cls, result: runner.Result) -> Run:
         procs = {
-            proc.command.split()[1]: cls(proc.lines, proc.times, proc.returncode, result.version, {})
+            proc.command.split()[1]: cls(
+                proc.lines, proc.times, proc.returncode, result.version, {}
+            )
             for proc in result.procs
         }
         first = result.procs[0]
@@ -55,7 +57,7 @@ class Run:
 
 
 def load_all() -> dict[str, Callable]:
-    import tests.examples  # noqa: PLC0415
+    import tests.examples
 
     for module in pkgutil.iter_modules(tests.examples.__path__):
         importlib.import_module(f"tests.examples.{module.name}")

@@ -1,6 +1,41 @@
+"""Shared fixtures: the repository on sys.path, and one cold build of the whole site."""
+
+import os
+import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """(site folder, examples started, build log) of a cold, strict build of both languages.
+
+    Every example is started once, from an empty cache. ``GUIDE_TEST_SITE=DIR`` uses an
+    already built site instead (for working on the site tests; runs are then unknown).
+    """
+    if os.environ.get("GUIDE_TEST_SITE"):
+        return Path(os.environ["GUIDE_TEST_SITE"]), None, ""
+    work = tmp_path_factory.mktemp("site")
+    env = dict(
+        os.environ, GUIDE_CACHE_DIR=str(work / "cache"), GUIDE_RUN_LOG=str(work / "runs.log")
+    )
+    env.pop("GUIDE_FRESH", None)
+    env.pop("GUIDE_SKIP_EXAMPLES", None)
+    build = subprocess.run(
+        [sys.executable, "tools/build.py", "--site-dir", str(work / "site")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-6000:]
+    log = work / "runs.log"
+    runs = log.read_text().split() if log.exists() else []
+    return work / "site", runs, build.stderr

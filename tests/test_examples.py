@@ -56,13 +56,12 @@ def results(request):
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
-@pytest.mark.parametrize("version", sorted(PYTHONS), ids=lambda v: "py%d.%d" % v)
+@pytest.mark.parametrize("version", sorted(PYTHONS), ids=lambda v: f"py{v[0]}.{v[1]}")
 def test_example(results, version, name):
     result = results[(version, name)]
     if result.skipped:
         pytest.skip(f"{name}: {result.skipped}")
     assert not result.error, (
-        f"{name} on Python {result.python}: {result.error}\n"
-        + runner.transcript(result)[-3000:]
+        f"{name} on Python {result.python}: {result.error}\n" + runner.transcript(result)[-3000:]
     )
     CHECKS[name](Run.of(result))

@@ -46,14 +46,18 @@ def alive(pid: int) -> bool:
 
 def test_hanging_example_is_killed_with_its_children(snippets, tmp_path):
     pidfile = tmp_path / "pids"
-    write(snippets, "hang.py", f"""
+    write(
+        snippets,
+        "hang.py",
+        f"""
         import os, subprocess, sys, time
         child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
         with open({str(pidfile)!r}, "w") as f:
             f.write(f"{{os.getpid()}} {{child.pid}}")
         print("started", flush=True)
         time.sleep(600)
-        """)
+        """,
+    )
     write(snippets, "examples.toml", '["hang.py"]\ntimeout = 1.5\n')
     start = time.monotonic()
     result = runner.run(runner.load("demo/hang.py"))
@@ -83,17 +87,24 @@ def test_warning_swallowed_at_exit_is_an_error(snippets):
 
 
 def test_stdout_and_stderr_are_interleaved_in_order(snippets):
-    write(snippets, "both.py", """
+    write(
+        snippets,
+        "both.py",
+        """
         import sys
         print("out 1")
         print("err 1", file=sys.stderr)
         print("out 2")
-        """)
+        """,
+    )
     assert runner.run(runner.load("demo/both.py")).procs[0].lines == ["out 1", "err 1", "out 2"]
 
 
 def test_two_process_example(snippets):
-    write(snippets, "server.py", """
+    write(
+        snippets,
+        "server.py",
+        """
         import asyncio
 
         async def handle(reader, writer):
@@ -114,8 +125,12 @@ def test_two_process_example(snippets):
             asyncio.run(main())
         except KeyboardInterrupt:
             print("server stopped")
-        """)
-    write(snippets, "client.py", """
+        """,
+    )
+    write(
+        snippets,
+        "client.py",
+        """
         import asyncio, sys
 
         async def main(port):
@@ -126,7 +141,8 @@ def test_two_process_example(snippets):
             await writer.wait_closed()
 
         asyncio.run(main(int(sys.argv[1])))
-        """)
+        """,
+    )
     write(snippets, "examples.toml", '[pair]\nprocesses = ["server.py", "client.py"]\n')
     assert [e.name for e in runner.discover()] == ["demo/pair"]
     result = runner.run(runner.load("demo/pair"), dev=True)
@@ -139,7 +155,10 @@ def test_two_process_example(snippets):
 
 
 def test_groups_running_at_once_get_their_own_ports(snippets):
-    write(snippets, "server.py", """
+    write(
+        snippets,
+        "server.py",
+        """
         import asyncio
 
         async def main():
@@ -152,7 +171,8 @@ def test_groups_running_at_once_get_their_own_ports(snippets):
             asyncio.run(main())
         except KeyboardInterrupt:
             pass
-        """)
+        """,
+    )
     write(snippets, "client.py", "import sys\nprint('port', sys.argv[1])\n")
     toml = "".join(f'[pair{i}]\nprocesses = ["server.py", "client.py"]\n' for i in range(4))
     write(snippets, "examples.toml", toml)
@@ -174,12 +194,16 @@ def test_server_that_never_gets_ready_fails_in_bounded_time(snippets, monkeypatc
 
 
 def test_machine_paths_are_replaced(snippets):
-    write(snippets, "paths.py", """
+    write(
+        snippets,
+        "paths.py",
+        """
         import os, sys
         print(os.path.abspath(__file__))
         print(sys.prefix)
         print(os.getcwd())
-        """)
+        """,
+    )
     lines = runner.run(runner.load("demo/paths.py")).procs[0].lines
     text = "\n".join(lines)
     assert str(Path.home()) not in text
@@ -189,7 +213,11 @@ def test_machine_paths_are_replaced(snippets):
 
 def test_cache_reruns_when_a_declared_file_changes(snippets, tmp_path):
     data = write(snippets, "_data.txt", "one\n")
-    write(snippets, "reads.py", "from pathlib import Path\nprint(Path('_data.txt').read_text().strip())\n")
+    write(
+        snippets,
+        "reads.py",
+        "from pathlib import Path\nprint(Path('_data.txt').read_text().strip())\n",
+    )
     write(snippets, "examples.toml", '["reads.py"]\nreads = ["_data.txt"]\n')
     example = runner.load("demo/reads.py")
     assert runner.cached_run(example).procs[0].lines == ["one"]
@@ -212,7 +240,9 @@ def test_corrupt_cache_entry_is_run_again(snippets, tmp_path):
 # ------------------------------------------------------------------ through MkDocs
 
 
-def scratch_build(tmp_path: Path, snippets: dict[str, str], page: str) -> subprocess.CompletedProcess:
+def scratch_build(
+    tmp_path: Path, snippets: dict[str, str], page: str
+) -> subprocess.CompletedProcess:
     """Build a one-page site with the real hooks and theme, in a scratch copy."""
     project = tmp_path / "project"
     shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
@@ -223,25 +253,34 @@ def scratch_build(tmp_path: Path, snippets: dict[str, str], page: str) -> subpro
         path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
     (project / "docs").mkdir()
     (project / "docs" / "index.md").write_text(textwrap.dedent(page), encoding="utf-8")
-    (project / "mkdocs.yml").write_text(textwrap.dedent("""
+    (project / "mkdocs.yml").write_text(
+        textwrap.dedent("""
         site_name: scratch
         theme: {name: material, custom_dir: overrides, language: en, font: false}
         hooks: [tools/mkdocs_hooks.py]
         plugins: [markdown-exec]
         markdown_extensions: [admonition, md_in_html, pymdownx.superfences, pymdownx.highlight]
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     env = dict(os.environ, GUIDE_CACHE_DIR=str(tmp_path / "cache"))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
 def test_failing_example_fails_the_strict_build_naming_it(tmp_path):
     build = scratch_build(
         tmp_path,
-        {"demo/ok.py": "print('fine')\n",
-         "demo/broken.py": "print('last words')\nraise SystemExit('broken on purpose')\n"},
+        {
+            "demo/ok.py": "print('fine')\n",
+            "demo/broken.py": "print('last words')\nraise SystemExit('broken on purpose')\n",
+        },
         '# Demo\n\n{{ example("demo/ok.py") }}\n\n{{ example("demo/broken.py") }}\n',
     )
     assert build.returncode != 0
@@ -264,6 +303,6 @@ def test_output_html_is_escaped_on_the_page(tmp_path):
 
 
 def test_malformed_include_fails_the_build(tmp_path):
-    build = scratch_build(tmp_path, {"demo/ok.py": "print(1)\n"}, '{{ example(demo/ok.py) }}\n')
+    build = scratch_build(tmp_path, {"demo/ok.py": "print(1)\n"}, "{{ example(demo/ok.py) }}\n")
     assert build.returncode != 0
     assert "cannot read the include" in build.stderr

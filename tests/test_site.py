@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 import sys
 from collections import Counter
 from html.parser import HTMLParser
@@ -17,22 +15,6 @@ from tools import runner
 from tools.mkdocs_hooks import includes
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """A cold build: empty cache, every example started once, strict in both languages."""
-    work = tmp_path_factory.mktemp("site")
-    env = dict(os.environ, GUIDE_CACHE_DIR=str(work / "cache"), GUIDE_RUN_LOG=str(work / "runs.log"))
-    env.pop("GUIDE_FRESH", None)
-    env.pop("GUIDE_SKIP_EXAMPLES", None)
-    build = subprocess.run(
-        [sys.executable, "tools/build.py", "--site-dir", str(work / "site")],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900,
-    )
-    assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-6000:]
-    runs = (work / "runs.log").read_text().split() if (work / "runs.log").exists() else []
-    return work / "site", runs, build.stderr
 
 
 def pages(lang: str) -> list[str]:
@@ -82,8 +64,8 @@ def transcripts(text: str) -> list[str]:
     return parser.blocks
 
 
-def test_languages_and_search_indexes(site):
-    out, _, _ = site
+def test_languages_and_search_indexes(built_site):
+    out, _, _ = built_site
     assert re.search(r'<html lang="zh"', (out / "index.html").read_text(encoding="utf-8"))
     assert re.search(r'<html lang="en"', (out / "en" / "index.html").read_text(encoding="utf-8"))
     zh = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -93,10 +75,16 @@ def test_languages_and_search_indexes(site):
     assert not any(re.search(r"[\u4e00-\u9fff]{2}", doc["title"]) for doc in en["docs"])
 
 
-def test_every_example_started_exactly_once(site):
-    _, runs, _ = site
-    included = {name for lang in ("zh", "en") for page in pages(lang)
-                for name in includes((ROOT / "docs" / lang / page).read_text(encoding="utf-8"))}
+def test_every_example_started_exactly_once(built_site):
+    _, runs, _ = built_site
+    if runs is None:
+        pytest.skip("GUIDE_TEST_SITE: a prebuilt site, not a cold build")
+    included = {
+        name
+        for lang in ("zh", "en")
+        for page in pages(lang)
+        for name in includes((ROOT / "docs" / lang / page).read_text(encoding="utf-8"))
+    }
     counts = Counter(runs)
     assert included, "no page includes an example"
     twice = {name: n for name, n in counts.items() if n != 1}
@@ -105,8 +93,8 @@ def test_every_example_started_exactly_once(site):
     assert set(counts) == included - skipped
 
 
-def test_pages_show_real_transcripts_identical_in_both_languages(site):
-    out, _, _ = site
+def test_pages_show_real_transcripts_identical_in_both_languages(built_site):
+    out, _, _ = built_site
     for page in pages("zh"):
         zh_text, en_text = html_of(out, "zh", page), html_of(out, "en", page)
         names = includes((ROOT / "docs" / "zh" / page).read_text(encoding="utf-8"))
@@ -120,8 +108,8 @@ def test_pages_show_real_transcripts_identical_in_both_languages(site):
     assert result.procs[0].lines[-1] in coroutines[2]
 
 
-def test_no_build_machine_paths_in_site(site):
-    out, _, _ = site
+def test_no_build_machine_paths_in_site(built_site):
+    out, _, _ = built_site
     secrets = {str(ROOT), sys.prefix, sys.base_prefix, str(Path.home()), str(out.parent)}
     secrets = {s for s in secrets if len(s) > 4}
     for path in out.rglob("*"):
@@ -131,15 +119,15 @@ def test_no_build_machine_paths_in_site(site):
                 assert secret not in text, f"{path.relative_to(out)} contains {secret}"
 
 
-def test_output_is_html_escaped(site):
-    out, _, _ = site
+def test_output_is_html_escaped(built_site):
+    out, _, _ = built_site
     text = html_of(out, "zh", "tasks.md")
     assert "&lt;Task pending name=" in text
     assert "<Task pending" not in text
 
 
-def test_language_switch_leads_to_the_twin_page(site):
-    out, _, _ = site
+def test_language_switch_leads_to_the_twin_page(built_site):
+    out, _, _ = built_site
     zh = html_of(out, "zh", "coroutines.md")
     en = html_of(out, "en", "coroutines.md")
     assert 'href="../en/coroutines/" hreflang="en"' in zh

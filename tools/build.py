@@ -26,8 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site-dir", default=os.environ.get("GUIDE_SITE_DIR", "site"))
     parser.add_argument("--fresh", action="store_true", default=bool(os.environ.get("GUIDE_FRESH")))
-    parser.add_argument("--no-examples", action="store_true",
-                        default=bool(os.environ.get("GUIDE_SKIP_EXAMPLES")))
+    parser.add_argument(
+        "--no-examples", action="store_true", default=bool(os.environ.get("GUIDE_SKIP_EXAMPLES"))
+    )
     parser.add_argument("--lang", choices=sorted(CONFIGS), action="append")
     args = parser.parse_args(argv)
 
@@ -58,8 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         except (Abort, ConfigurationError) as error:
             print(f"ERROR: the {lang} build failed: {error}", file=sys.stderr)
             return 1
-        print(f"INFO    -  {lang}: built {site_dir} in {time.monotonic() - start:.2f} s",
-              file=sys.stderr)
+        print(
+            f"INFO    -  {lang}: built {site_dir} in {time.monotonic() - start:.2f} s",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -80,7 +80,7 @@ def _render(example: runner.Example, result: runner.Result | None, base: str) ->
     for proc in result.procs:
         if proc.cut:
             parts.append(f'<p class="example-cut">{text["cut"].format(n=proc.cut)}</p>')
-    title = f'{text["output"]} · {text["ran"].format(v=result.python)}'
+    title = f"{text['output']} · {text['ran'].format(v=result.python)}"
     parts.append(
         _fence(f'console title="{_title(title)}"', runner.transcript(result, timing=example.timing))
     )

@@ -15,7 +15,9 @@ import sys
 import time
 from pathlib import Path
 
+import yaml
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,9 +49,36 @@ class _Alternates:
         return True
 
 
+GLOSSARY = ROOT / "docs" / "glossary.yml"
+NOT_TRANSLATED = {
+    "zh": '!!! warning "本页尚未翻译"\n    下面是英文原文。[英文原页]({href})\n\n',
+    "en": '!!! warning "Not translated yet"\n'
+    "    This page exists only in Chinese so far; the original follows. "
+    "[Chinese page]({href})\n\n",
+}
+
+
+def glossary() -> list[dict]:
+    return yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
+
+
+@event_priority(100)  # before the search plugin reads its jieba settings
 def on_config(config):
     language = config.theme["language"]
     fence.LANGUAGE = language
+    config.extra["language"] = language
+    if language == "zh":
+        # Glossary terms are words for jieba too, so 事件循环 is indexed and found whole.
+        words = ROOT / ".cache" / "jieba_words.txt"
+        words.parent.mkdir(exist_ok=True)
+        text = "".join(f"{term['zh']} 1000 n\n" for term in glossary() if term["zh"] != term["en"])
+        if not words.exists() or words.read_text(encoding="utf-8") != text:
+            tmp = words.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, words)
+        search = config.plugins.get("material/search")
+        if search is not None:
+            search.config.jieba_dict_user = str(words)
     # Register the example fence with superfences (pymdownx), markdown-exec's way.
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     superfences.setdefault("custom_fences", []).append(
@@ -63,12 +92,33 @@ def on_config(config):
     alternates = config.extra.get("alternate")
     if isinstance(alternates, list):
         config.extra["alternate"] = _Alternates(alternates)
-    if config.site_url and language != "zh" and not config.site_url.endswith(f"/{language}/"):
-        config.site_url = config.site_url.rstrip("/") + f"/{language}/"
+    if config.site_url:
+        base = config.site_url.rstrip("/") + "/"
+        base = base.removesuffix(f"{language}/") if language != "zh" else base
+        config.site_url = base if language == "zh" else f"{base}{language}/"
+        # Absolute roots of both languages, for the sitemap's hreflang alternates.
+        config.extra["roots"] = {"zh": base, "en": f"{base}en/"}
     return config
 
 
 def on_files(files, config):
+    # A page missing in this language is built from the other language's, under a banner.
+    language = config.theme["language"]
+    docs = Path(config.docs_dir)
+    for other in ("zh", "en"):
+        other_docs = docs.parent / other
+        if other == language or not other_docs.is_dir():
+            continue
+        for path in sorted(other_docs.rglob("*.md")):
+            uri = path.relative_to(other_docs).as_posix()
+            if files.get_file_from_path(uri) is None:
+                links = {a["lang"]: a["link"] for a in config.extra["alternate"].items}
+                url = "" if uri == "index.md" else uri.removesuffix(".md") + "/"
+                href = "../" * url.count("/") + links[other] + url
+                banner = NOT_TRANSLATED[language].format(href=href)
+                text = path.read_text(encoding="utf-8")
+                heading, _, rest = text.partition("\n")
+                files.append(File.generated(config, uri, content=f"{heading}\n\n{banner}{rest}"))
     # Offer each snippet as a file of the site, so a page can link to its source.
     for path in sorted((ROOT / "snippets").rglob("*")):
         if path.is_file() and path.suffix in {".py", ".toml"} and "__pycache__" not in path.parts:
@@ -99,6 +149,8 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    if "{{ glossary }}" in markdown:
+        markdown = markdown.replace("{{ glossary }}", _glossary_table(config.theme["language"]))
     # The fence gets the example's name and the way from this page to the site's snippets/.
     up = "../" * page.url.count("/")
 
@@ -113,6 +165,25 @@ def on_page_markdown(markdown, page, config, files):
             'write it alone on its line as {{ example("chapter/file.py") }}'
         )
     return expanded
+
+
+def _title(language: str, page: str) -> str:
+    """A page's title: its first heading without the { #id }."""
+    path = ROOT / "docs" / language / f"{page}.md"
+    if not path.exists():
+        return page
+    first = path.read_text(encoding="utf-8").partition("\n")[0]
+    return re.sub(r"\s*\{.*\}\s*$", "", first.lstrip("# ").strip())
+
+
+def _glossary_table(language: str) -> str:
+    head = {"zh": "| 中文 | English | 讲解位置 |", "en": "| English | 中文 | Taught in |"}
+    rows = [head[language], "|---|---|---|"]
+    for term in sorted(glossary(), key=lambda t: t["en"].lower()):
+        target = term["page"] + ".md" + (f"#{term['id']}" if term.get("id") else "")
+        first, second = (term["zh"], term["en"]) if language == "zh" else (term["en"], term["zh"])
+        rows.append(f"| {first} | {second} | [{_title(language, term['page'])}]({target}) |")
+    return "\n".join(rows)
 
 
 def on_page_context(context, page, config, nav):

@@ -72,9 +72,7 @@ class Example:
     def files(self) -> list[Path]:
         """Every file whose content decides this example's output."""
         here = SNIPPETS / self.chapter
-        return [SNIPPETS / s for s in self.scripts] + [
-            (here / r).resolve() for r in self.reads
-        ]
+        return [SNIPPETS / s for s in self.scripts] + [(here / r).resolve() for r in self.reads]
 
 
 _OPTION_TYPES = {
@@ -411,7 +409,10 @@ def run(example: Example, *, dev: bool = False, python: str | None = None) -> Re
     if python is None:
         wanted = ".".join(map(str, example.min_python))
         return Result(
-            example.name, "", [], 0.0,
+            example.name,
+            "",
+            [],
+            0.0,
             skipped=f"needs Python {wanted}+; no such interpreter was found on this machine",
         )
     version = ".".join(map(str, python_version(python) or ()))
@@ -642,9 +643,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fresh", action="store_true", help="ignore the cache")
     parser.add_argument("--dev", action="store_true", help="run with -X dev as the tests do")
     args = parser.parse_args(argv)
-    names = [n.removeprefix("snippets/") for n in args.examples] or [
-        e.name for e in discover()
-    ]
+    names = [n.removeprefix("snippets/") for n in args.examples] or [e.name for e in discover()]
     examples = [load(n) for n in names]
     if args.fresh:
         results = {e.name: run(e, dev=args.dev) for e in examples}
