@@ -158,12 +158,24 @@ def on_page_markdown(markdown, page, config, files):
         indent, name = match.group("indent"), match.group("name")
         return f"{indent}```example\n{indent}{name}\n{indent}{up}snippets/\n{indent}```"
 
-    expanded = INCLUDE.sub(expand, markdown)
-    for stray in ANY_INCLUDE.finditer(expanded):
-        raise PluginError(
-            f"{page.file.src_uri}: cannot read the include {stray.group().strip()!r}; "
-            'write it alone on its line as {{ example("chapter/file.py") }}'
-        )
+    # Includes stand alone on their line, outside code blocks; anything else that looks like
+    # one is a mistake worth stopping for.
+    out, fence = [], None
+    for line in markdown.split("\n"):
+        marker = re.match(r"\s*(`{3,}|~{3,})", line)
+        if fence:
+            fence = None if marker and marker.group(1).startswith(fence) else fence
+        elif marker:
+            fence = marker.group(1)
+        elif INCLUDE.match(line):
+            line = INCLUDE.sub(expand, line)
+        elif ANY_INCLUDE.search(re.sub(r"`[^`]*`", "", line)):
+            raise PluginError(
+                f"{page.file.src_uri}: cannot read the include {line.strip()!r}; "
+                'write it alone on its line as {{ example("chapter/file.py") }}'
+            )
+        out.append(line)
+    expanded = "\n".join(out)
     return expanded
 
 
