@@ -198,6 +198,7 @@ def python_version(executable: str) -> tuple[int, ...] | None:
     return tuple(int(p) for p in out.split())
 
 
+@functools.cache
 def find_pythons() -> dict[tuple[int, int], str]:
     """CPython 3.11+ interpreters on this machine, by minor version.
 
