@@ -1,6 +1,7 @@
 """Shared fixtures: the repository on sys.path, and one cold build of the whole site."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,11 +13,30 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
+def can_go_offline() -> bool:
+    """Whether this machine can run a command in a network namespace of its own."""
+    if not (shutil.which("unshare") and shutil.which("ip")):
+        return False
+    probe = subprocess.run(offline(["true"], force=True), capture_output=True, check=False)
+    return probe.returncode == 0
+
+
+def offline(command: list[str], force: bool = False) -> list[str]:
+    """The command run with no network but loopback, where the machine allows it."""
+    if not force and not OFFLINE:
+        return command
+    return ["unshare", "--net", "sh", "-c", 'ip link set lo up && exec "$@"', "sh", *command]
+
+
+OFFLINE = can_go_offline()
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """(site folder, examples started, build log) of a cold, strict build of both languages.
 
-    Every example is started once, from an empty cache. ``GUIDE_TEST_SITE=DIR`` uses an
+    Every example is started once, from an empty cache, with no network where the machine
+    can take it away (a network namespace with loopback only). ``GUIDE_TEST_SITE=DIR`` uses an
     already built site instead (for working on the site tests; runs are then unknown).
     """
     if os.environ.get("GUIDE_TEST_SITE"):
@@ -27,8 +47,9 @@ def built_site(tmp_path_factory):
     )
     env.pop("GUIDE_FRESH", None)
     env.pop("GUIDE_SKIP_EXAMPLES", None)
+    command = [sys.executable, "tools/build.py", "--site-dir", str(work / "site")]
     build = subprocess.run(
-        [sys.executable, "tools/build.py", "--site-dir", str(work / "site")],
+        offline(command),
         cwd=ROOT,
         env=env,
         capture_output=True,

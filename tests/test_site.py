@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import sys
 from collections import Counter
 from html.parser import HTMLParser
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import OFFLINE, offline
 from tools import runner
 from tools.mkdocs_hooks import includes
 
@@ -62,6 +64,18 @@ def transcripts(text: str) -> list[str]:
     parser = _Transcripts()
     parser.feed(text)
     return parser.blocks
+
+
+def test_build_runs_without_network():
+    """The cold build runs in a namespace whose only network is loopback."""
+    if not OFFLINE:
+        pytest.skip("no unshare/ip here: the build ran with this machine's network")
+    code = "import socket; socket.getaddrinfo('pypi.org', 443)"
+    probe = subprocess.run(
+        offline([sys.executable, "-c", code]), capture_output=True, text=True, check=False
+    )
+    assert probe.returncode != 0
+    assert "gaierror" in probe.stderr
 
 
 def test_languages_and_search_indexes(built_site):
