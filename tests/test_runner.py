@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
+from tests.scratch import alive, scratch_build, write
 from tools import runner
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,22 +23,6 @@ def snippets(tmp_path, monkeypatch):
     monkeypatch.setenv("GUIDE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("GUIDE_RUN_LOG", str(tmp_path / "runs.log"))
     return folder / "demo"
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
-    return path
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # A zombie is dead for our purposes.
-    status = Path(f"/proc/{pid}/status")
-    return not (status.exists() and "State:\tZ" in status.read_text())
 
 
 def test_hanging_example_is_killed_with_its_children(snippets, tmp_path):
@@ -238,40 +219,6 @@ def test_corrupt_cache_entry_is_run_again(snippets, tmp_path):
 
 
 # ------------------------------------------------------------------ through MkDocs
-
-
-def scratch_build(
-    tmp_path: Path, snippets: dict[str, str], page: str
-) -> subprocess.CompletedProcess:
-    """Build a one-page site with the real hooks and theme, in a scratch copy."""
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    for name, text in snippets.items():
-        path = project / "snippets" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
-    (project / "docs").mkdir()
-    (project / "docs" / "index.md").write_text(textwrap.dedent(page), encoding="utf-8")
-    (project / "mkdocs.yml").write_text(
-        textwrap.dedent("""
-        site_name: scratch
-        theme: {name: material, custom_dir: overrides, language: en, font: false}
-        hooks: [tools/mkdocs_hooks.py]
-        plugins: [markdown-exec]
-        markdown_extensions: [admonition, md_in_html, pymdownx.superfences, pymdownx.highlight]
-        """),
-        encoding="utf-8",
-    )
-    env = dict(os.environ, GUIDE_CACHE_DIR=str(tmp_path / "cache"))
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 def test_failing_example_fails_the_strict_build_naming_it(tmp_path):
