@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 
-.PHONY: serve serve-en build build-fresh test lint check-translation outdated bench lock clean
+.PHONY: serve serve-en build build-fresh test lint check-translation outdated bench flaky lock clean
 
 $(READY): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -39,8 +39,11 @@ check-translation: $(READY)
 outdated: $(READY)
 	$(BIN)/python tools/outdated.py
 
-bench: $(READY)
+bench: $(READY)     ## build speed against its lower bound (see README)
 	$(BIN)/python tools/bench.py
+
+flaky: $(READY)     ## every example and its check, 20 times on each local CPython
+	$(BIN)/python tools/flaky.py --rounds 20
 
 lock:               ## re-pin requirements.txt from requirements.in (needs pip-tools)
 	pip-compile --generate-hashes --strip-extras --no-header --allow-unsafe \

@@ -1,0 +1,78 @@
+"""Run every example and its check many times on each local CPython, and count failures.
+
+    python tools/flaky.py [--rounds 20] [--jobs N] [name ...]
+
+Each round runs all examples on all interpreters at once (as `make test` does: -X dev, warnings
+as errors), then applies each example's check. Prints the failures by example and interpreter,
+with the first message of each, and a total line: "N passed, N failed".
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.checks import Run, load_all  # noqa: E402
+from tools import runner  # noqa: E402
+
+
+def attempt(example: runner.Example, python: str, check) -> str | None:
+    """None when the run passes its check, else why not."""
+    result = runner.run(example, dev=True, python=python)
+    if result.skipped:
+        return None
+    if result.error:
+        return result.error
+    try:
+        check(Run.of(result))
+    except AssertionError as error:
+        return f"check failed: {str(error).splitlines()[0] if str(error) else 'assert'}"
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--jobs", type=int, default=max(4, 4 * (os.cpu_count() or 1)))
+    parser.add_argument("names", nargs="*")
+    args = parser.parse_args(argv)
+    checks = load_all()
+    examples = [e for e in runner.discover() if not args.names or e.name in args.names]
+    pythons = runner.find_pythons()
+    failures: Counter[tuple[str, str]] = Counter()
+    first: dict[tuple[str, str], str] = {}
+    runs = 0
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        for round_number in range(1, args.rounds + 1):
+            futures = {
+                pool.submit(attempt, e, python, checks[e.name]): (e.name, f"{v[0]}.{v[1]}")
+                for e in examples
+                for v, python in pythons.items()
+            }
+            for future in concurrent.futures.as_completed(futures):
+                key = futures[future]
+                runs += 1
+                why = future.result()
+                if why:
+                    failures[key] += 1
+                    first.setdefault(key, why)
+            print(
+                f"round {round_number}/{args.rounds}: {sum(failures.values())} failures so far",
+                file=sys.stderr,
+            )
+    for (name, version), count in sorted(failures.items()):
+        print(f"{name} on {version}: {count}/{args.rounds} failed; first: {first[(name, version)]}")
+    print(f"{len(examples)} examples x {len(pythons)} interpreters x {args.rounds} rounds")
+    print(f"{runs - sum(failures.values())} passed, {sum(failures.values())} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
