@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve serve-en build build-fresh test lint check-translation outdated bench flaky lock clean
 

@@ -38,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_examples:
         os.environ["GUIDE_SKIP_EXAMPLES"] = "1"
     sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about its future
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

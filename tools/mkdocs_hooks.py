@@ -133,7 +133,7 @@ def on_files(files, config):
     # Run every example any page includes, all at once, before the pages are rendered.
     names: dict[str, None] = {}
     for file in files.documentation_pages():
-        for name in includes(Path(file.abs_src_path).read_text(encoding="utf-8")):
+        for name in includes(file.content_string):
             names[name] = None
     examples = []
     for name in names:
