@@ -8,6 +8,10 @@ A chapter's checks live in ``tests/examples/<chapter>.py``::
 
 ``run`` is a ``tests.checks.Run``: ``lines``, ``text``, ``times``, ``returncode``, ``python``,
 and ``procs`` (script name -> ``Run``) for a group of processes.
+
+The tests run examples with ``-X dev``, whose debug mode logs ``Executing <Task ...> took 0.15
+seconds`` whenever one step holds the loop for more than 0.1 s, as happens on a loaded machine.
+Those lines are left out of ``lines`` and ``times``; ``all_lines`` keeps every line.
 """
 
 from __future__ import annotations
@@ -15,11 +19,13 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import pkgutil
+import re
 from collections.abc import Callable
 
 from tools import runner
 
 CHECKS: dict[str, Callable] = {}
+SLOW_STEP = re.compile(r"^Executing <.*> took \d+\.\d+ seconds$")
 
 
 def check(name: str) -> Callable[[Callable], Callable]:
@@ -39,6 +45,7 @@ class Run:
     returncode: int | None
     python: tuple[int, int]
     procs: dict[str, Run]
+    all_lines: list[str] = dataclasses.field(default_factory=list)
 
     @property
     def text(self) -> str:
