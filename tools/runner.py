@@ -632,10 +632,12 @@ def transcript(result: Result, *, timing: bool = False) -> str:
     parts = []
     for proc in result.procs:
         lines = [f"$ {proc.command}"]
-        for i, (t, line) in enumerate(zip(proc.times, proc.lines, strict=False)):
+        # Offsets count from the first line, so the interpreter's start-up is left out.
+        first = proc.times[0] if proc.times else 0.0
+        for i, (t, line) in enumerate(zip(proc.times, proc.lines, strict=True)):
             if proc.cut and i == HEAD_LINES:
                 lines.append(f"[... {proc.cut} lines cut ...]")
-            lines.append(f"[+{t:5.2f}s] {line}" if timing else line)
+            lines.append(f"[+{t - first:4.2f}s] {line}" if timing else line)
         if proc.returncode is None:
             lines.append("[killed at the timeout]")
         parts.append("\n".join(lines))
