@@ -45,6 +45,14 @@ MAX_LINE = 4000  # characters kept of one line
 MIN_PYTHON = (3, 11)
 
 
+if threading.current_thread() is threading.main_thread() and (
+    signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+):
+    # Started in the background, a shell leaves SIGINT ignored, and children inherit that:
+    # Ctrl-C examples and group servers would never see the runner's SIGINT.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 class ExampleError(Exception):
     """An example could not be found, declared or run as its options say."""
 

@@ -1,0 +1,38 @@
+"""Read a child's output line by line with create_subprocess_exec()."""
+
+import asyncio
+import sys
+
+# The child prints three lines, pausing between them.
+CHILD = """
+import time
+for word in ["alpha", "beta", "gamma"]:
+    print(word, flush=True)
+    time.sleep(0.1)
+"""
+
+
+async def main():
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-c",
+        CHILD,
+        stdout=asyncio.subprocess.PIPE,
+    )
+    print("child started")
+
+    lines = []
+    # Read until end of file: the child has closed its stdout.
+    while line := await proc.stdout.readline():
+        print(f"read {line!r}")
+        lines.append(line.decode().rstrip())
+    print("end of output")
+
+    # Only now wait for the exit: all output has been read.
+    returncode = await proc.wait()
+    print(f"return code {returncode}")
+    print(f"collected {lines}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

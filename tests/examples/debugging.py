@@ -1,0 +1,104 @@
+"""Checks for the debugging chapter: debug mode and the problems it reports."""
+
+import re
+
+from tests.checks import check
+
+# On a busy machine, debug mode may report any step that happened to take over 0.1 s:
+# "Executing <...> took 0.123 seconds". Where that is not the lesson, such lines are left out.
+SLOW = re.compile(r"Executing <.*> took \d+\.\d+ seconds$")
+
+
+def lines_of(run):
+    return [line for line in run.lines if not SLOW.search(line)]
+
+
+@check("debugging/debug_switches.py")
+def _(run):
+    lines = lines_of(run)
+    # Each switch turns debug mode on by itself; an explicit debug=False wins over -X dev.
+    assert lines == [
+        f"{label:32} -> debug mode {mode}"
+        for label, mode in [
+            ("plain run", False),
+            ("PYTHONASYNCIODEBUG=1", True),
+            ("python -X dev", True),
+            ("asyncio.run(main(), debug=True)", True),
+            ("python -X dev, but debug=False", False),
+        ]
+    ]
+
+
+@check("debugging/thread_safety_check.py")
+def _(run):
+    # The thread-safe call works; in debug mode, the plain one raises at once.
+    assert lines_of(run) == [
+        "event loop: call_soon_threadsafe() callback ran",
+        "main: call_soon() in the worker thread raised RuntimeError: "
+        "Non-thread-safe operation invoked on an event loop other than the current one",
+    ]
+
+
+@check("debugging/slow_callback.py")
+def _(run):
+    report = re.compile(r"WARNING:asyncio: Executing <Task (.*)> took (\d+\.\d+) seconds")
+    assert [line for line in run.lines if not report.fullmatch(line)] == [
+        "debug mode: True",
+        "slow_callback_duration: 0.1 seconds",
+        "blocking_step: calling time.sleep(0.2)",
+        "blocking_step: done",
+        "main: done",
+    ]
+    # The step that blocked is reported once, after it ends, with the task's name and its
+    # time. (On a busy machine another step may be reported too; that one is not asserted.)
+    blocking = [
+        (i, m)
+        for i, m in enumerate(map(report.fullmatch, run.lines))
+        if m and "name='blocking-step'" in m[1]
+    ]
+    assert len(blocking) == 1
+    index, match = blocking[0]
+    assert run.lines.index("blocking_step: done") < index < run.lines.index("main: done")
+    assert float(match[2]) >= 0.2
+    assert "coro=<blocking_step() done, defined at " in match[1]
+
+
+@check("debugging/never_awaited.py")
+def _(run):
+    off, on = "\n".join(lines_of(run)).split("--- debug mode on\n")
+    off_lines = off.splitlines()
+    on_lines = on.splitlines()
+    warning = re.compile(
+        r"snippets/debugging/never_awaited\.py:(\d+): "
+        r"RuntimeWarning: coroutine 'notify' was never awaited"
+    )
+    # The coroutine body never ran: nothing was printed by notify().
+    assert "notify:" not in run.text
+    # Without debug mode: the warning names only the line where the coroutine was destroyed.
+    assert off_lines[0] == "--- debug mode off"
+    assert warning.fullmatch(off_lines[1])
+    assert off_lines[2].strip().startswith("del reminder")
+    assert len(off_lines) == 3
+    # With debug mode: the same warning, plus where the coroutine was created.
+    assert warning.fullmatch(on_lines[0])
+    assert on_lines[1] == "Coroutine created at (most recent call last)"
+    assert on_lines[-3].endswith(", in main")
+    assert on_lines[-2].strip().startswith('reminder = notify("backup finished")')
+    assert on_lines[-1].strip().startswith("del reminder")
+
+
+@check("debugging/exception_never_retrieved.py")
+def _(run):
+    lines = lines_of(run)
+    assert lines[0] == "main: task done? True; dropping the last reference"
+    # The loop's exception handler logs it as soon as the task is freed, before main ends.
+    assert lines[1] == "ERROR:asyncio: Task exception was never retrieved"
+    assert lines[2].startswith("future: <Task finished name='Task-2' coro=<fail() done, ")
+    assert "exception=ValueError('something went wrong')" in lines[2]
+    # Debug mode adds where the task was created...
+    assert lines[3] == "source_traceback: Object created at (most recent call last):"
+    created = lines.index("Traceback (most recent call last):")
+    assert any("task = asyncio.create_task(fail())" in line for line in lines[3:created])
+    # ...then comes the traceback of the exception itself.
+    assert lines[created + 1].endswith(", in fail")
+    assert lines[-2:] == ["ValueError: something went wrong", "main: finished"]
