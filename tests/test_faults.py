@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -306,3 +307,67 @@ def test_runner_kills_children_that_outlive_a_finished_example(snippets, tmp_pat
     result = runner.run(runner.load("demo/orphan.py"))
     assert result.procs[0].lines == ["leaving a child behind"]
     assert not alive(int(pidfile.read_text()))
+
+
+# ------------------------------------------------------------------ the TLS certificate
+
+
+@pytest.fixture
+def cert_root(tmp_path):
+    """A scratch repository root with what makes the certificates, and none made yet."""
+    (tmp_path / "certs").mkdir()
+    for name in ("openssl.cnf", "README.md"):
+        if (ROOT / "certs" / name).exists():
+            (tmp_path / "certs" / name).write_bytes((ROOT / "certs" / name).read_bytes())
+    (tmp_path / "tools").mkdir()
+    (tmp_path / "tools" / "certs.py").write_bytes((ROOT / "tools" / "certs.py").read_bytes())
+    return tmp_path
+
+
+def valid_for_a_month(cert: Path) -> bool:
+    check = ["openssl", "x509", "-checkend", str(30 * 86400), "-noout", "-in", str(cert)]
+    return subprocess.run(check, capture_output=True).returncode == 0
+
+
+def test_missing_certificate_is_made(cert_root):
+    from tools.certs import ensure_certificates
+
+    ensure_certificates(cert_root)
+    leaf = cert_root / "certs" / "localhost.crt"
+    assert leaf.exists() and valid_for_a_month(leaf)
+    (cert_root / "certs" / "localhost.crt").unlink()
+    ensure_certificates(cert_root)
+    assert leaf.exists() and valid_for_a_month(leaf)
+
+
+def test_certificate_close_to_expiry_is_remade(cert_root):
+    from tools.certs import ensure_certificates
+
+    ensure_certificates(cert_root)
+    leaf = cert_root / "certs" / "localhost.crt"
+    # Replace the leaf with one that expires tomorrow.
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            str(cert_root / "short.key"),
+            "-out",
+            str(leaf),
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    assert not valid_for_a_month(leaf)
+    ensure_certificates(cert_root)
+    assert valid_for_a_month(leaf)

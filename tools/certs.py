@@ -40,78 +40,20 @@ LOG = "make.log"
 DAYS = 365
 RENEW_BEFORE = 30 * 24 * 60 * 60  # seconds: remake when a certificate expires sooner
 
-_EC_KEY = ["openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"]
-
-# Run in order, in a folder that holds a copy of certs/openssl.cnf.
-COMMANDS: list[list[str]] = [
+# Run in order, in a folder that holds a copy of certs/openssl.cnf; split as a shell would.
+COMMANDS = [
     # 1. The CA: a key, then a self-signed certificate that may only sign other certificates.
-    [*_EC_KEY, "-out", "ca.key"],
-    [
-        "openssl",
-        "req",
-        "-new",
-        "-x509",
-        "-config",
-        CONFIG,
-        "-extensions",
-        "ca_ext",
-        "-key",
-        "ca.key",
-        "-subj",
-        "/CN=asyncio guide test CA",
-        "-days",
-        str(DAYS),
-        "-out",
-        "ca.crt",
-    ],
+    "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out ca.key",
+    f"openssl req -new -x509 -config {CONFIG} -extensions ca_ext -key ca.key"
+    f" -subj '/CN=asyncio guide test CA' -days {DAYS} -out ca.crt",
     # 2. The server: a key, a signing request, and the certificate the CA signs from it.
-    [*_EC_KEY, "-out", "localhost.key"],
-    [
-        "openssl",
-        "req",
-        "-new",
-        "-config",
-        CONFIG,
-        "-key",
-        "localhost.key",
-        "-subj",
-        "/CN=localhost",
-        "-out",
-        "localhost.csr",
-    ],
-    [
-        "openssl",
-        "x509",
-        "-req",
-        "-in",
-        "localhost.csr",
-        "-CA",
-        "ca.crt",
-        "-CAkey",
-        "ca.key",
-        "-CAcreateserial",
-        "-days",
-        str(DAYS),
-        "-extfile",
-        CONFIG,
-        "-extensions",
-        "server_ext",
-        "-out",
-        "localhost.crt",
-    ],
+    "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out localhost.key",
+    f"openssl req -new -config {CONFIG} -key localhost.key -subj /CN=localhost -out localhost.csr",
+    "openssl x509 -req -in localhost.csr -CA ca.crt -CAkey ca.key -CAcreateserial"
+    f" -days {DAYS} -extfile {CONFIG} -extensions server_ext -out localhost.crt",
     # 3. Check the result as a strict client would: chain, name and address.
-    [
-        "openssl",
-        "verify",
-        "-x509_strict",
-        "-CAfile",
-        "ca.crt",
-        "-verify_hostname",
-        "localhost",
-        "-verify_ip",
-        "127.0.0.1",
-        "localhost.crt",
-    ],
+    "openssl verify -x509_strict -CAfile ca.crt"
+    " -verify_hostname localhost -verify_ip 127.0.0.1 localhost.crt",
 ]
 
 
@@ -175,7 +117,8 @@ def _make(certs: Path, reason: str) -> None:
             f"# Made by tools/certs.py on {now}: {reason}.",
             "# The commands ran in a folder holding a copy of certs/openssl.cnf.",
         ]
-        for command in COMMANDS:
+        for line in COMMANDS:
+            command = shlex.split(line)
             done = subprocess.run(
                 command,
                 cwd=work,

@@ -141,11 +141,28 @@ def load(name: str) -> Example:
     if "min_python" in options:
         options["min_python"] = tuple(int(p) for p in options["min_python"].split("."))
     options["reads"] = tuple(options.get("reads", ()))
+    if any("certs" in Path(r).parts for r in options["reads"]):
+        _certificates_ready()  # made on first need, remade when close to expiry
     example = Example(name=name, scripts=scripts, **options)
     for path in example.files():
         if not path.is_file():
             raise ExampleError(f"example {name!r}: declared file {path} does not exist")
     return example
+
+
+_certificates_lock = threading.Lock()
+_certificates_checked = False
+
+
+def _certificates_ready() -> None:
+    """Make the TLS certificates under certs/ if missing or expiring (once per process)."""
+    global _certificates_checked
+    with _certificates_lock:
+        if not _certificates_checked:
+            from tools.certs import ensure_certificates
+
+            ensure_certificates(ROOT)
+            _certificates_checked = True
 
 
 def discover(problems: list[str] | None = None) -> list[Example]:

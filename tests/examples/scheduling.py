@@ -30,7 +30,7 @@ def _(run):
         "callback 1 invoked",
         "main done",
     ]
-    at = dict(zip(run.lines, run.times))
+    at = dict(zip(run.lines, run.times, strict=True))
     # A timer never fires before its delay has passed (offsets count from process start).
     assert at["callback 3 invoked"] >= 0.1
     assert at["callback 2 invoked"] >= 0.2

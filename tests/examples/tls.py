@@ -1,0 +1,92 @@
+import re
+
+from tests.checks import check
+
+# asyncio's debug mode (-X dev, as the tests run) notes any step that held the loop for
+# 0.1 s or more; on a busy machine that can be any step, so such notes are left out here.
+_SLOW = re.compile(r"Executing <.+> took \d+\.\d+ seconds")
+
+
+def _lines(run):
+    return [line for line in run.lines if not _SLOW.fullmatch(line)]
+
+
+@check("tls/show_certificate.py")
+def _(run):
+    lines = _lines(run)
+    text = "\n".join(lines)
+    # make.log: why it was made, each command line, and what openssl printed.
+    assert re.fullmatch(r"# Made by tools/certs\.py on .+ UTC: .+\.", lines[0])
+    commands = [line for line in lines if line.startswith("$ openssl ")]
+    assert commands[0].startswith("$ openssl genpkey -algorithm EC ")
+    ca = [c for c in commands if c.startswith("$ openssl req -new -x509 ")]
+    assert ca and "-extensions ca_ext" in ca[0]
+    signed = [c for c in commands if c.startswith("$ openssl x509 -req ")]
+    assert signed and "-extensions server_ext" in signed[0]
+    assert any(c.startswith("$ openssl verify -x509_strict ") for c in commands)
+    assert "localhost.crt: OK" in lines  # the strict check the certificates passed when made
+    # The certificate's fields, as `openssl x509` reads them.
+    assert "subject=CN = localhost" in lines
+    assert "issuer=CN = asyncio guide test CA" in lines
+    assert any(line.startswith("notBefore=") for line in lines)
+    assert any(line.startswith("notAfter=") for line in lines)
+    assert "X509v3 Subject Alternative Name:" in text
+    assert "    DNS:localhost, IP Address:127.0.0.1" in lines
+    assert "X509v3 Basic Constraints: critical" in lines and "    CA:FALSE" in lines
+    assert "    TLS Web Server Authentication" in lines
+    # Fresh for at least 30 more days: tools/certs.py made sure of it before the run.
+    assert lines[-2:] == [
+        "$ openssl x509 -in localhost.crt -noout -checkend 2592000",
+        "Certificate will not expire",
+    ]
+
+
+@check("tls/echo")
+def _(run):
+    server = run.procs["echo_server.py"]
+    client = run.procs["echo_client.py"]
+    assert server.returncode == 0 and client.returncode == 0
+    message = "b'This is the message. It will be sent in parts.\\n'"
+
+    # The client verified the certificate, for the name "localhost", against our CA.
+    assert _lines(client) == [
+        "verify_mode=CERT_REQUIRED check_hostname=True",
+        "server certificate: CN=localhost",
+        "subjectAltName: DNS:localhost, IP Address:127.0.0.1",
+        "sending b'This is the message. '",
+        "sending b'It will be sent '",
+        "sending b'in parts.\\n'",
+        "can_write_eof(): False",
+        f"received {message}",
+        "closed",
+    ]
+
+    # The server got the three writes as one line, echoed it, saw the client close, and
+    # stopped cleanly on Ctrl-C.
+    lines = _lines(server)
+    assert re.fullmatch(r"serving TLS on 127\.0\.0\.1:\d+", lines[0])
+    assert re.fullmatch(r"client connected over TLSv1\.[23]", lines[1])
+    assert lines[2:] == [
+        f"received {message}",
+        "client closed the connection",
+        "server stopped",
+    ]
+
+
+@check("tls/hostname_verification.py")
+def _(run):
+    assert _lines(run) == [
+        "connecting as 'localhost'",
+        "  client: accepted, read b'hello over TLS\\n'",
+        "  server: handshake done, greeting sent",
+        "connecting as '127.0.0.1'",
+        "  client: accepted, read b'hello over TLS\\n'",
+        "  server: handshake done, greeting sent",
+        "connecting as 'example.com'",
+        "  client: rejected: Hostname mismatch, certificate is not valid for 'example.com'."
+        " (code 62)",
+        "  server: handshake failed: ConnectionResetError",
+        "connecting as 'localhost'",
+        "  client: rejected: unable to get local issuer certificate (code 20)",
+        "  server: handshake failed: ConnectionResetError",
+    ]
