@@ -64,4 +64,8 @@ def test_example(results, version, name):
     assert not result.error, (
         f"{name} on Python {result.python}: {result.error}\n" + runner.transcript(result)[-3000:]
     )
-    CHECKS[name](Run.of(result))
+    try:
+        CHECKS[name](Run.of(result))
+    except AssertionError as error:
+        transcript = runner.transcript(result, timing=True)
+        raise AssertionError(f"{error}\n--- what {name} printed ---\n{transcript}") from None
