@@ -53,6 +53,7 @@ def scratch_project(tmp_path: Path, snippets: dict[str, str], page: str) -> Path
         site_name: scratch
         theme: {name: material, custom_dir: overrides, language: en, font: false}
         hooks: [tools/mkdocs_hooks.py]
+        watch: [snippets]
         plugins: [markdown-exec]
         markdown_extensions: [admonition, md_in_html, pymdownx.superfences, pymdownx.highlight]
         """),

@@ -105,6 +105,54 @@ def test_failing_example_shows_an_error_box_under_serve(tmp_path):
     assert "'demo/broken.py'" in err
 
 
+def test_serve_reruns_only_the_example_that_changed(tmp_path):
+    project = scratch_project(
+        tmp_path,
+        {"demo/edited.py": "print('version 1')\n", "demo/other.py": "print('untouched')\n"},
+        '# Demo\n\n{{ example("demo/edited.py") }}\n\n{{ example("demo/other.py") }}\n',
+    )
+    runs = tmp_path / "runs.log"
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=dict(scratch_env(tmp_path), GUIDE_RUN_LOG=str(runs)),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def page_when(text: str) -> str:
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    page = response.read().decode()
+                if text in page:
+                    return page
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise AssertionError(f"the served page never showed {text!r}")
+
+    try:
+        page_when("version 1")
+        assert sorted(runs.read_text().split()) == ["demo/edited.py", "demo/other.py"]
+        # Prose edit: the page changes, no example runs.
+        (project / "docs" / "index.md").write_text(
+            (project / "docs" / "index.md").read_text() + "\nA new sentence.\n"
+        )
+        page_when("A new sentence.")
+        assert sorted(runs.read_text().split()) == ["demo/edited.py", "demo/other.py"]
+        # Example edit: that example alone runs again.
+        (project / "snippets" / "demo" / "edited.py").write_text("print('version 2')\n")
+        page_when("version 2")
+        assert sorted(runs.read_text().split()) == ["demo/edited.py"] * 2 + ["demo/other.py"]
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)
+
+
 def test_taken_port_fails_clearly_and_other_examples_are_unaffected(snippets):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
