@@ -147,3 +147,17 @@ def test_language_switch_leads_to_the_twin_page(built_site):
     assert 'href="../en/coroutines/" hreflang="en"' in zh
     assert 'href="../../coroutines/" hreflang="zh"' in en
     assert 'hreflang="en" href="../en/coroutines/"' in zh
+
+
+def test_nothing_is_loaded_from_other_hosts(built_site):
+    out, _, _ = built_site
+    loads = re.compile(
+        r"<(?:script|img|iframe|source)[^>]*\ssrc=\"(https?:)?//|"
+        r"<link[^>]*rel=\"(?:stylesheet|preconnect|preload|icon|manifest)\"[^>]*href=\"(https?:)?//"
+    )
+    for path in out.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert not loads.search(text), f"{path.relative_to(out)} loads from another host"
+    for path in out.rglob("*.css"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", text), path.relative_to(out)
