@@ -161,8 +161,9 @@ def site(built_site):
 # --- the browser -------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """The one Chromium of the session (only this module uses it: closed when it is done)."""
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, timeout=60_000
@@ -175,18 +176,34 @@ def browser():
 
 @dataclass
 class Traffic:
-    """What one page did on the network and in its console."""
+    """What one page did on the network and in its console, since the last clear()."""
 
     requests: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)  # url -> why
     console_errors: list[tuple[str, str]] = field(default_factory=list)  # (text, url)
     page_errors: list[str] = field(default_factory=list)
+    _current: set = field(default_factory=set)  # requests made since the last clear()
 
     def clear(self) -> None:
+        """Forget the previous page, and the requests it still had in flight when it was left
+        (a navigation aborts them: net::ERR_ABORTED is not the next page's fault)."""
         self.requests.clear()
         self.failed.clear()
         self.console_errors.clear()
         self.page_errors.clear()
+        self._current.clear()
+
+    def on_request(self, request) -> None:
+        self._current.add(request)
+        self.requests.append(request.url)
+
+    def on_request_failed(self, request) -> None:
+        if request in self._current:
+            self.failed.setdefault(request.url, request.failure or "failed")
+
+    def on_response(self, response) -> None:
+        if response.status >= 400 and response.request in self._current:
+            self.failed.setdefault(response.url, f"HTTP {response.status}")
 
 
 @contextlib.contextmanager
@@ -198,18 +215,9 @@ def open_page(browser, **options):
     context.set_default_timeout(TIMEOUT_MS)
     context.set_default_navigation_timeout(TIMEOUT_MS)
     traffic = Traffic()
-    context.on("request", lambda request: traffic.requests.append(request.url))
-    context.on(
-        "requestfailed",
-        lambda request: traffic.failed.setdefault(request.url, request.failure or "failed"),
-    )
-    context.on(
-        "response",
-        lambda response: (
-            response.status >= 400
-            and traffic.failed.setdefault(response.url, f"HTTP {response.status}")
-        ),
-    )
+    context.on("request", traffic.on_request)
+    context.on("requestfailed", traffic.on_request_failed)
+    context.on("response", traffic.on_response)
     page = context.new_page()
     page.on(
         "console",
@@ -333,8 +341,12 @@ def test_language_menu_leads_to_the_twin_page(browser, site, source, target, pag
         link = page.locator(f"a.md-select__link[data-twin={target}]")
         assert link.evaluate("a => a.href") == twin  # where the menu says it leads
         page.locator(".md-select").first.hover()  # the menu opens on hover
-        link.click()
+        with page.expect_response(
+            lambda response: response.url == twin and response.request.is_navigation_request()
+        ) as arrival:
+            link.click()
         page.wait_for_url(twin)
+        assert arrival.value.status == 200, f"{twin}: HTTP {arrival.value.status}"
         assert page.url.startswith(site.base)
         assert page.evaluate("document.documentElement.lang") == target
         assert page.locator("article h1").count() == 1, f"{twin} has no page heading"
@@ -352,6 +364,7 @@ def test_every_page_loads_from_its_own_origin_without_errors(browser, site, lang
     report: dict[str, list[str]] = {}
     with open_page(browser) as (page, traffic):
         goto(page, lang_url(site.base, lang))
+        page.wait_for_load_state("networkidle")
         nav = page.eval_on_selector_all(
             "nav.md-nav--primary a.md-nav__link[href]", "links => links.map(a => a.href)"
         )
@@ -384,9 +397,11 @@ def test_unknown_address_gets_the_404_page(browser, site):
         assert "404" in page.locator("article h1").inner_text()
         page.wait_for_load_state("networkidle")
         own = [u for u in traffic.requests if u != url]
+        failed = {u: why for u, why in traffic.failed.items() if u != url}
     # MkDocs writes the 404 page's links absolute from site_url (it can be served at any
     # depth), so its assets are where site_url says the site lives, which is /guide/ only
-    # when the build was made for this address. Each must name a file of the site there.
+    # when the build was made for this address (the deploy sets GUIDE_SITE_URL; a local
+    # build says /). Each must name a file of the site there, and load if that is /guide/.
     config = json.loads(
         re.search(
             r'<script id="__config" type="application/json">(.*?)</script>',
@@ -400,6 +415,8 @@ def test_unknown_address_gets_the_404_page(browser, site):
         path = urlsplit(request).path
         assert path.startswith(root), f"404 page asset outside the site ({root}): {request}"
         assert (site.folder / path[len(root) :]).is_file(), f"404 page asset missing: {request}"
+    if root == PREFIX:
+        assert not failed, failed
 
 
 # --- phones ------------------------------------------------------------------------------

@@ -146,7 +146,14 @@ def test_language_switch_leads_to_the_twin_page(built_site):
     en = html_of(out, "en", "coroutines.md")
     assert 'href="../en/coroutines/" hreflang="en"' in zh
     assert 'href="../../coroutines/" hreflang="zh"' in en
-    assert 'hreflang="en" href="../en/coroutines/"' in zh
+
+
+def test_sitemaps_declare_both_languages(built_site):
+    out, _, _ = built_site
+    for sitemap in (out / "sitemap.xml", out / "en" / "sitemap.xml"):
+        text = sitemap.read_text(encoding="utf-8")
+        assert re.search(r'hreflang="zh" href="https?://[^"]+/coroutines/"', text)
+        assert re.search(r'hreflang="en" href="https?://[^"]+/en/coroutines/"', text)
 
 
 def test_nothing_is_loaded_from_other_hosts(built_site):
