@@ -55,8 +55,8 @@ def scratch_copy(where: Path) -> Path:
     return project
 
 
-def build(project: Path, cache: Path, **env: str) -> tuple[float, float]:
-    """(wall seconds, peak MiB) of one build of both languages."""
+def build(project: Path, cache: Path, *args: str, **env: str) -> tuple[float, float]:
+    """(wall seconds, peak MiB) of one build of both languages (or as ``args`` say)."""
     environment = dict(os.environ, GUIDE_CACHE_DIR=str(cache), **env)
     for key in ("GUIDE_FRESH", "GUIDE_SKIP_EXAMPLES"):
         if key not in env:
@@ -65,7 +65,7 @@ def build(project: Path, cache: Path, **env: str) -> tuple[float, float]:
     start = time.monotonic()
     with log.open("w") as err:
         process = subprocess.Popen(
-            [sys.executable, "tools/build.py", "--site-dir", str(project / "site")],
+            [sys.executable, "tools/build.py", "--site-dir", str(project / "site"), *args],
             cwd=project,
             env=environment,
             stdout=subprocess.DEVNULL,
@@ -126,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
                 "warm build",
                 "prose edit",
                 "one example changed",
+                "pure render, one language",
+                "one example changed, one language",
             )
         }
         peaks: list[float] = []
@@ -147,6 +149,14 @@ def main(argv: list[str] | None = None) -> int:
             example = project / "snippets" / "coroutines" / "chain_coroutines.py"
             example.write_text(example.read_text() + f"# edited for round {i}\n")
             results["one example changed"].append(build(project, cache)[0])
+            # What `make serve` does after a save: one language, one example run again.
+            results["pure render, one language"].append(
+                build(project, Path(tmp) / f"none{i}", "--lang", "zh", GUIDE_SKIP_EXAMPLES="1")[0]
+            )
+            example.write_text(example.read_text() + f"# edited again for round {i}\n")
+            results["one example changed, one language"].append(
+                build(project, cache, "--lang", "zh")[0]
+            )
 
     render = statistics.median(results["pure render"])
     longest = max(alone, key=lambda e: e["wall"])
@@ -175,6 +185,10 @@ def main(argv: list[str] | None = None) -> int:
             "warm / pure render": warm / render,
             "naive / cold": naive / cold,
             "one example changed / (its run + pure render)": one / (changed["wall"] + render),
+            "(one example changed, one language - its run) / one language's render": (
+                figures["one example changed, one language"]["median"] - changed["wall"]
+            )
+            / figures["pure render, one language"]["median"],
         },
     }
     print(f"\n{len(alone)} examples on {cores} cores, Python {report['python']}\n")

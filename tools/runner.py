@@ -224,6 +224,22 @@ def python_version(executable: str) -> tuple[int, ...] | None:
     return tuple(int(p) for p in out.split())
 
 
+def _candidates() -> list[str]:
+    """Interpreters to try, oldest minor version first (pyenv's shims are skipped: slow)."""
+    if os.environ.get("GUIDE_PYTHONS"):
+        return os.environ["GUIDE_PYTHONS"].split(os.pathsep)
+    candidates = [sys.executable]
+    pyenv_root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    for minor in range(11, 20):
+        found = shutil.which(f"python3.{minor}")
+        if found and "shims" not in Path(found).parts:
+            candidates.append(found)
+        candidates += sorted(
+            str(p) for p in pyenv_root.glob(f"versions/3.{minor}.*/bin/python3.{minor}")
+        )
+    return candidates
+
+
 @functools.cache
 def find_pythons() -> dict[tuple[int, int], str]:
     """CPython 3.11+ interpreters on this machine, by minor version.
@@ -231,20 +247,8 @@ def find_pythons() -> dict[tuple[int, int], str]:
     ``GUIDE_PYTHONS`` (a ``os.pathsep``-separated list) replaces the search. Otherwise the
     running interpreter, ``python3.X`` on PATH and pyenv's versions are tried.
     """
-    if os.environ.get("GUIDE_PYTHONS"):
-        candidates = os.environ["GUIDE_PYTHONS"].split(os.pathsep)
-    else:
-        candidates = [sys.executable]
-        pyenv_root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
-        for minor in range(11, 20):
-            found = shutil.which(f"python3.{minor}")
-            if found:
-                candidates.append(found)
-            candidates += sorted(
-                str(p) for p in pyenv_root.glob(f"versions/3.{minor}.*/bin/python3.{minor}")
-            )
     pythons: dict[tuple[int, int], str] = {}
-    for candidate in candidates:
+    for candidate in _candidates():
         version = python_version(candidate)
         if version and version[:2] >= MIN_PYTHON and version[:2] not in pythons:
             pythons[version[:2]] = candidate
@@ -261,8 +265,13 @@ def interpreter_for(example: Example) -> str | None:
         return sys.executable
     with _interpreter_lock:
         if example.min_python not in _interpreter_cache:
-            newer = [p for v, p in find_pythons().items() if v >= example.min_python]
-            _interpreter_cache[example.min_python] = newer[0] if newer else None
+            found = None
+            for candidate in _candidates():  # stop at the first that will do
+                version = python_version(candidate)
+                if version and version[:2] >= example.min_python:
+                    found = candidate
+                    break
+            _interpreter_cache[example.min_python] = found
         return _interpreter_cache[example.min_python]
 
 
@@ -570,6 +579,7 @@ def _cache_dir() -> Path:
     return Path(os.environ.get("GUIDE_CACHE_DIR", ROOT / ".cache" / "examples"))
 
 
+@functools.cache
 def _runner_code_hash() -> str:
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
