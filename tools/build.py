@@ -50,13 +50,14 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("mkdocs").setLevel(logging.INFO)
 
     site = Path(args.site_dir).resolve()
-    for lang in args.lang or ["zh", "en"]:
+    for lang in sorted(set(args.lang or CONFIGS), key=list(CONFIGS).index):
         start = time.monotonic()
         site_dir = site if lang == "zh" else site / lang
         try:
             config = load_config(str(CONFIGS[lang]), site_dir=str(site_dir), strict=True)
-            # The Chinese build cleans the whole site folder; keep an English build next to it.
-            build(config, dirty=lang == "zh" and (site / "en").exists() and args.lang == ["zh"])
+            # The Chinese build cleans the whole site folder (an English build inside included),
+            # so the English build comes second.
+            build(config)
         except (Abort, ConfigurationError) as error:
             print(f"ERROR: the {lang} build failed: {error}", file=sys.stderr)
             return 1
