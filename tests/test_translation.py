@@ -114,3 +114,54 @@ def test_outdated_report_lists_a_page_changed_after_its_twin(tmp_path, monkeypat
     assert "zh grows" in lines[1]
     assert "docs/en/only.md does not exist yet (untranslated)" in lines
     assert shutil.which("git")
+
+
+def test_page_missing_in_one_language_shows_the_original_under_a_banner(tmp_path):
+    """The switch never leads to a 404: the missing twin is built from the other language."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    (project / "snippets").mkdir()
+    (project / "docs").mkdir()
+    shutil.copy(ROOT / "docs" / "glossary.yml", project / "docs" / "glossary.yml")
+    pages = {
+        "zh": {"index.md": "# 首页 { #home }\n", "only.md": "# 只有中文 { #only }\n\n中文正文。\n"},
+        "en": {"index.md": "# Home { #home }\n"},
+    }
+    for lang, files in pages.items():
+        (project / "docs" / lang).mkdir()
+        for name, text in files.items():
+            (project / "docs" / lang / name).write_text(text, encoding="utf-8")
+        links = {"zh": ('""', '"en/"'), "en": ('"../"', '""')}[lang]
+        (project / f"{lang}.yml").write_text(
+            textwrap.dedent(f"""
+            site_name: scratch
+            docs_dir: docs/{lang}
+            site_dir: site/{"" if lang == "zh" else "en"}
+            theme: {{name: material, custom_dir: overrides, language: {lang}, font: false}}
+            hooks: [tools/mkdocs_hooks.py]
+            plugins: [search, markdown-exec]
+            markdown_extensions: [admonition, md_in_html, pymdownx.superfences]
+            extra:
+              alternate:
+                - {{name: 中文, lang: zh, link: {links[0]}}}
+                - {{name: English, lang: en, link: {links[1]}}}
+            """),
+            encoding="utf-8",
+        )
+    for lang in ("zh", "en"):
+        build = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", f"{lang}.yml"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert build.returncode == 0, build.stderr
+    page = (project / "site" / "en" / "only" / "index.html").read_text(encoding="utf-8")
+    assert "Not translated yet" in page
+    assert 'href="../../only/"' in page  # the banner links to the original
+    assert "中文正文。" in page
+    zh = (project / "site" / "only" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../en/only/" hreflang="en"' in zh  # and the switch leads to it
