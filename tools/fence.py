@@ -8,6 +8,7 @@ example, which fails a ``--strict`` build, and the page shows an error box inste
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from pathlib import Path
@@ -32,6 +33,7 @@ LABELS = {
         "not_here": "本次构建没有运行这个示例：{why}",
         "failed": "示例 {name} 运行失败：{why}",
         "cut": "输出太长，中间省略了 {n} 行",
+        "timeline": "时间线：本次运行中每行输出出现的时刻（从第一行算起）",
     },
     "en": {
         "source": "source",
@@ -43,6 +45,7 @@ LABELS = {
         "not_here": "This build did not run the example: {why}",
         "failed": "Example {name} failed: {why}",
         "cut": "long output: {n} lines cut from the middle",
+        "timeline": "Timeline: when each line appeared in this run, counted from the first line",
     },
 }
 
@@ -58,6 +61,45 @@ def _fence(info: str, body: str) -> str:
 
 def _title(text: str) -> str:
     return text.replace('"', "'")
+
+
+def _timeline(proc: runner.Proc, label: str) -> str:
+    """An SVG timeline of one run: each printed line as a dot at its offset from the first."""
+    if len(proc.lines) < 2 or len(proc.lines) > 40:
+        return ""
+    first = proc.times[0]
+    offsets = [t - first for t in proc.times]
+    span = max(offsets[-1], 0.05)
+    step = next(s for s in (0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 5.0) if span / s <= 8)
+    left, right, top, row = 330, 620, 30, 18
+    height = top + row * len(proc.lines) + 6
+
+    def x(t: float) -> float:
+        return left + (right - left) * t / (span * 1.05)
+
+    parts = [
+        f'<svg class="timeline" viewBox="0 0 640 {height}" role="img" '
+        f'aria-label="{html.escape(label)}" xmlns="http://www.w3.org/2000/svg">'
+    ]
+    tick = 0.0
+    while tick <= span * 1.05:
+        parts.append(
+            f'<line class="grid" x1="{x(tick):.1f}" y1="{top - 8}" x2="{x(tick):.1f}" '
+            f'y2="{height - 4}"/><text class="tick" x="{x(tick):.1f}" y="{top - 14}" '
+            f'text-anchor="middle">{tick:g}s</text>'
+        )
+        tick = round(tick + step, 6)
+    for i, (t, line) in enumerate(zip(offsets, proc.lines, strict=True)):
+        y = top + row * i + row / 2
+        text = line if len(line) <= 44 else line[:43] + "…"
+        parts.append(
+            f'<text class="label" x="{left - 12}" y="{y + 4:.1f}" text-anchor="end">'
+            f"{html.escape(text)}</text>"
+            f'<line class="guide" x1="{left - 8}" y1="{y:.1f}" x2="{x(t):.1f}" y2="{y:.1f}"/>'
+            f'<circle cx="{x(t):.1f}" cy="{y:.1f}" r="4"/>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
 
 
 def _render(example: runner.Example, result: runner.Result | None, base: str) -> str:
@@ -84,6 +126,13 @@ def _render(example: runner.Example, result: runner.Result | None, base: str) ->
     parts.append(
         _fence(f'console title="{_title(title)}"', runner.transcript(result, timing=example.timing))
     )
+    if example.timing:
+        for proc in result.procs:
+            if svg := _timeline(proc, text["timeline"]):
+                parts.append(
+                    f'<div class="example-timeline">{svg}<p class="example-timeline-caption">'
+                    f"{text['timeline']}</p></div>"
+                )
     return '<div class="example" markdown>\n\n' + "\n\n".join(parts) + "\n\n</div>"
 
 
