@@ -66,6 +66,6 @@ def test_example(results, version, name):
     )
     try:
         CHECKS[name](Run.of(result))
-    except AssertionError as error:
+    except Exception as error:  # a check that crashes shows the transcript too
         transcript = runner.transcript(result, timing=True)
         raise AssertionError(f"{error}\n--- what {name} printed ---\n{transcript}") from None

@@ -32,8 +32,9 @@ def attempt(example: runner.Example, python: str, check) -> str | None:
         return result.error
     try:
         check(Run.of(result))
-    except AssertionError as error:
-        return f"check failed: {str(error).splitlines()[0] if str(error) else 'assert'}"
+    except Exception as error:  # a check that crashes has failed too
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return f"check failed: {message}\n{runner.transcript(result, timing=True)}"
     return None
 
 

@@ -8,7 +8,9 @@ SENT = b"This message is sent in three parts."
 
 def _chunks(lines, prefix):
     """The bytes of every line that starts with prefix + "b'" (one data chunk each)."""
-    return [ast.literal_eval(line[len(prefix):]) for line in lines if line.startswith(prefix + "b")]
+    return [
+        ast.literal_eval(line[len(prefix) :]) for line in lines if line.startswith(prefix + "b")
+    ]
 
 
 @check("protocols/echo")
@@ -36,7 +38,13 @@ def _(run):
     ]
 
     # The server: one connection, the same bytes in, EOF, a clean close, a clean stop.
-    peer = re.fullmatch(r"(127\.0\.0\.1:\d+): connection made", server.lines[1]).group(1)
+    made = [
+        m
+        for line in server.lines
+        if (m := re.fullmatch(r"(127\.0\.0\.1:\d+): connection made", line))
+    ]
+    assert len(made) == 1, server.lines
+    peer = made[0].group(1)
     assert b"".join(_chunks(server.lines, f"{peer}: received ")) == SENT
     assert server.lines[-3:] == [
         f"{peer}: received EOF",
