@@ -213,9 +213,13 @@ def test_corrupt_cache_entry_is_run_again(snippets, tmp_path):
     example = runner.load("demo/hello.py")
     runner.cached_run(example)
     (entry,) = (tmp_path / "cache").glob("*.json")
+    # Still valid JSON, but not what the run printed: the checksum gives it away.
+    entry.write_text(entry.read_text().replace('"hello"', '"tampered"'))
+    assert runner.cached_run(example).procs[0].lines == ["hello"]
+    # Truncated: not even JSON.
     entry.write_text(entry.read_text()[:-20])
     assert runner.cached_run(example).procs[0].lines == ["hello"]
-    assert (tmp_path / "runs.log").read_text().split() == ["demo/hello.py"] * 2
+    assert (tmp_path / "runs.log").read_text().split() == ["demo/hello.py"] * 3
 
 
 # ------------------------------------------------------------------ through MkDocs
