@@ -31,6 +31,19 @@ def offline(command: list[str], force: bool = False) -> list[str]:
 OFFLINE = can_go_offline()
 
 
+@pytest.fixture
+def snippets(tmp_path, monkeypatch):
+    """An empty snippets/demo folder for the runner, with its own cache, outside the repository."""
+    from tools import runner
+
+    folder = tmp_path / "snippets"
+    (folder / "demo").mkdir(parents=True)
+    monkeypatch.setattr(runner, "SNIPPETS", folder)
+    monkeypatch.setenv("GUIDE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("GUIDE_RUN_LOG", str(tmp_path / "runs.log"))
+    return folder / "demo"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """(site folder, examples started, build log) of a cold, strict build of both languages.

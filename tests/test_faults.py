@@ -16,16 +16,6 @@ import pytest
 from tests.scratch import ROOT, alive, scratch_build, scratch_env, scratch_project, write
 from tools import runner
 
-
-@pytest.fixture
-def snippets(tmp_path, monkeypatch):
-    folder = tmp_path / "snippets"
-    (folder / "demo").mkdir(parents=True)
-    monkeypatch.setattr(runner, "SNIPPETS", folder)
-    monkeypatch.setenv("GUIDE_CACHE_DIR", str(tmp_path / "cache"))
-    return folder / "demo"
-
-
 # ------------------------------------------------------------------ examples that misbehave
 
 

@@ -6,23 +6,10 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from tests.scratch import alive, scratch_build, write
 from tools import runner
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def snippets(tmp_path, monkeypatch):
-    """An empty snippets/ folder and cache for the runner, outside the repository."""
-    folder = tmp_path / "snippets"
-    (folder / "demo").mkdir(parents=True)
-    monkeypatch.setattr(runner, "SNIPPETS", folder)
-    monkeypatch.setenv("GUIDE_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("GUIDE_RUN_LOG", str(tmp_path / "runs.log"))
-    return folder / "demo"
 
 
 def test_hanging_example_is_killed_with_its_children(snippets, tmp_path):

@@ -1,26 +1,12 @@
-import ast
 import re
 
 from tests.checks import check
-
-SENT = b"This message is sent in three parts."
-
-
-def _chunks(lines, prefix):
-    """The bytes of every line that starts with prefix + "b'" (one data chunk each)."""
-    return [
-        ast.literal_eval(line[len(prefix) :]) for line in lines if line.startswith(prefix + "b")
-    ]
+from tests.examples._echo import SENT, chunks, pair
 
 
 @check("protocols/echo")
 def _(run):
-    server = run.procs["echo_server.py"]
-    client = run.procs["echo_client.py"]
-    assert server.returncode == 0
-    assert client.returncode == 0
-
-    port = re.fullmatch(r"listening on 127\.0\.0\.1:(\d+)", server.lines[0]).group(1)
+    server, client, port = pair(run)
 
     # The client: three writes and an EOF out, the same bytes back, however chunked.
     assert client.lines[:5] == [
@@ -30,7 +16,7 @@ def _(run):
         "sent b'in three parts.'",
         "sent EOF",
     ]
-    assert b"".join(_chunks(client.lines, "received ")) == SENT
+    assert b"".join(chunks(client.lines, "received ")) == SENT
     assert client.lines[-3:] == [
         "received EOF",
         f"echoed {SENT!r}",
@@ -45,7 +31,7 @@ def _(run):
     ]
     assert len(made) == 1, server.lines
     peer = made[0].group(1)
-    assert b"".join(_chunks(server.lines, f"{peer}: received ")) == SENT
+    assert b"".join(chunks(server.lines, f"{peer}: received ")) == SENT
     assert server.lines[-3:] == [
         f"{peer}: received EOF",
         f"{peer}: connection closed",

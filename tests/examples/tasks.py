@@ -15,9 +15,7 @@ def printed(run):
 def _(run):
     created, done_before, running, finished, done_after, returned = printed(run)
     # A new task is pending and has not run yet: create_task() only schedules it.
-    assert created.startswith(
-        "created:  <Task pending name='Task-2' coro=<compute() running at "
-    )
+    assert created.startswith("created:  <Task pending name='Task-2' coro=<compute() running at ")
     assert "create_task.py:4" in created
     assert done_before == "done? False"
     assert running == "compute: running"
