@@ -34,9 +34,29 @@ INCLUDE = re.compile(
 ANY_INCLUDE = re.compile(r"\{\{\s*example\b.*", re.M)
 
 
+def _lines(markdown: str):
+    """(line, outside_code) for each line: includes count only outside fenced code blocks."""
+    open_fence = None
+    for line in markdown.split("\n"):
+        marker = re.match(r"\s*(`{3,}|~{3,})", line)
+        if open_fence:
+            if marker and marker.group(1).startswith(open_fence):
+                open_fence = None
+            yield line, False
+        elif marker:
+            open_fence = marker.group(1)
+            yield line, False
+        else:
+            yield line, True
+
+
 def includes(markdown: str) -> list[str]:
     """The examples a page's Markdown includes, in order."""
-    return [m.group("name") for m in INCLUDE.finditer(markdown)]
+    return [
+        m.group("name")
+        for line, outside in _lines(markdown)
+        if outside and (m := INCLUDE.match(line))
+    ]
 
 
 class _Alternates:
@@ -160,23 +180,17 @@ def on_page_markdown(markdown, page, config, files):
 
     # Includes stand alone on their line, outside code blocks; anything else that looks like
     # one is a mistake worth stopping for.
-    out, fence = [], None
-    for line in markdown.split("\n"):
-        marker = re.match(r"\s*(`{3,}|~{3,})", line)
-        if fence:
-            fence = None if marker and marker.group(1).startswith(fence) else fence
-        elif marker:
-            fence = marker.group(1)
-        elif INCLUDE.match(line):
+    out = []
+    for line, outside in _lines(markdown):
+        if outside and INCLUDE.match(line):
             line = INCLUDE.sub(expand, line)
-        elif ANY_INCLUDE.search(re.sub(r"`[^`]*`", "", line)):
+        elif outside and ANY_INCLUDE.search(re.sub(r"`[^`]*`", "", line)):
             raise PluginError(
                 f"{page.file.src_uri}: cannot read the include {line.strip()!r}; "
                 'write it alone on its line as {{ example("chapter/file.py") }}'
             )
         out.append(line)
-    expanded = "\n".join(out)
-    return expanded
+    return "\n".join(out)
 
 
 def _title(language: str, page: str) -> str:
