@@ -208,3 +208,13 @@ def test_link_checker_catches_a_broken_anchor(tmp_path):
     result = lychee(tmp_path)
     assert result.returncode != 0
     assert "missing" in result.stdout + result.stderr
+
+
+def test_english_site_is_served_under_en(monkeypatch):
+    """`make serve-en` mounts the site at the path of its site_url, which must end in /en/."""
+    from mkdocs.config import load_config
+
+    monkeypatch.delenv("GUIDE_SITE_URL", raising=False)
+    monkeypatch.delenv("GUIDE_SITE_URL_EN", raising=False)
+    assert load_config(str(ROOT / "mkdocs.en.yml")).site_url.endswith("/en/")
+    assert not load_config(str(ROOT / "mkdocs.yml")).site_url.endswith("/en/")
