@@ -25,7 +25,7 @@ from collections.abc import Callable
 from tools import runner
 
 CHECKS: dict[str, Callable] = {}
-SLOW_STEP = re.compile(r"^Executing <.*> took \d+\.\d+ seconds$")
+SLOW_STEP = re.compile(r"Executing <.*> took \d+\.\d+ seconds$")  # also after a log prefix
 
 
 def check(name: str) -> Callable[[Callable], Callable]:
@@ -53,14 +53,23 @@ class Run:
 
     @classmethod
     def of(cls, result: runner.Result) -> Run:
-        procs = {
-            proc.command.split()[1]: cls(
-                proc.lines, proc.times, proc.returncode, result.version, {}
+        def one(proc: runner.Proc, procs: dict[str, Run]) -> Run:
+            kept = [
+                (t, line)
+                for t, line in zip(proc.times, proc.lines, strict=True)
+                if not SLOW_STEP.search(line)
+            ]
+            return cls(
+                lines=[line for _, line in kept],
+                times=[t for t, _ in kept],
+                returncode=proc.returncode,
+                python=result.version,
+                procs=procs,
+                all_lines=proc.lines,
             )
-            for proc in result.procs
-        }
-        first = result.procs[0]
-        return cls(first.lines, first.times, first.returncode, result.version, procs)
+
+        procs = {proc.command.split()[1]: one(proc, {}) for proc in result.procs}
+        return one(result.procs[0], procs)
 
 
 def load_all() -> dict[str, Callable]:

@@ -4,17 +4,6 @@ import re
 
 from tests.checks import check
 
-# Under -X dev the loop runs in debug mode and, on a busy machine, may log a step that took
-# over 0.1 s: "Executing <...> took 0.123 seconds". Not part of these lessons (the page is built
-# without -X dev): such lines are left out.
-SLOW = re.compile(r"Executing <.*> took \d+\.\d+ seconds$")
-
-
-def timed_lines_of(run):
-    return [
-        (t, line) for t, line in zip(run.times, run.lines, strict=True) if not SLOW.search(line)
-    ]
-
 
 def in_flight_never_exceeds(events, limit):
     """events: ("running" | "done") in output order; at most `limit` calls at once."""
@@ -27,7 +16,7 @@ def in_flight_never_exceeds(events, limit):
 
 @check("executors/thread_pool.py")
 def _(run):
-    timed = timed_lines_of(run)
+    timed = list(zip(run.times, run.lines, strict=True))
     pattern = re.compile(r"(\S+) +(main|blocks\((\d)\)) +(.*)")
     parsed = [pattern.fullmatch(line) for _, line in timed]
     assert all(parsed), run.lines
@@ -53,7 +42,7 @@ def _(run):
 
 @check("executors/process_pool.py")
 def _(run):
-    lines = [line for _, line in timed_lines_of(run)]
+    lines = [line for _, line in list(zip(run.times, run.lines, strict=True))]
     pattern = re.compile(r"PID (\d+) +(main|blocks\((\d)\)) +(.*)")
     parsed = [pattern.fullmatch(line) for line in lines]
     assert all(parsed), lines
@@ -80,7 +69,7 @@ def _(run):
 @check("executors/to_thread.py")
 def _(run):
     # The ticks run while the blocking call sleeps in the default executor's thread.
-    timed = timed_lines_of(run)
+    timed = list(zip(run.times, run.lines, strict=True))
     assert [line for _, line in timed] == [
         "tick 0",
         "tick 1",
@@ -96,7 +85,7 @@ def _(run):
 def _(run):
     # The worker thread (the default executor's first thread) gets results of coroutines
     # that ran in the event loop's thread, one after the other.
-    assert [line for _, line in timed_lines_of(run)] == [
+    assert [line for _, line in list(zip(run.times, run.lines, strict=True))] == [
         "asyncio_0 got 'value for a, computed in MainThread'",
         "asyncio_0 got 'value for b, computed in MainThread'",
     ]

@@ -4,25 +4,10 @@ import re
 
 from tests.checks import check
 
-# Under -X dev the loop runs in debug mode; on a loaded machine, starting a child can block
-# the loop past 0.1 s and debug mode then logs "Executing <...> took 0.123 seconds". That
-# line is not part of any lesson here (the page is built without -X dev): leave it out.
-SLOW = re.compile(r"Executing <.*> took \d+\.\d+ seconds$")
-
-
-def lines_of(run):
-    return [line for line in run.lines if not SLOW.search(line)]
-
-
-def timed_lines_of(run):
-    return [
-        (t, line) for t, line in zip(run.times, run.lines, strict=True) if not SLOW.search(line)
-    ]
-
 
 @check("subprocesses/protocol_exec.py")
 def _(run):
-    lines = lines_of(run)
+    lines = run.lines
     assert re.fullmatch(r"child started, pid \d+", lines[0])
     # Process exit and pipe closes come in any order; connection_lost() always comes last.
     assert sorted(lines[1:4]) == ["process exited with code 0", "stderr closed", "stdout closed"]
@@ -38,7 +23,7 @@ def _(run):
 
 @check("subprocesses/stream_lines.py")
 def _(run):
-    timed = timed_lines_of(run)
+    timed = list(zip(run.times, run.lines, strict=True))
     lines = [line for _, line in timed]
     # Every line is read, in order, before wait() is called.
     assert lines == [
@@ -58,7 +43,7 @@ def _(run):
 
 @check("subprocesses/communicate_stdin.py")
 def _(run):
-    assert lines_of(run) == [
+    assert run.lines == [
         "child started",
         "return code 0",
         "stderr was not captured: None",
@@ -69,7 +54,7 @@ def _(run):
 
 @check("subprocesses/concurrent_children.py")
 def _(run):
-    timed = timed_lines_of(run)
+    timed = list(zip(run.times, run.lines, strict=True))
     lines = [line for _, line in timed]
     delays = ("0.3", "0.1", "0.2")
     # Which child starts or ends first is not guaranteed; each starts once and ends once.

@@ -2,18 +2,10 @@ import re
 
 from tests.checks import check
 
-# asyncio's debug mode (-X dev, as the tests run) notes any step that held the loop for
-# 0.1 s or more; on a busy machine that can be any step, so such notes are left out here.
-_SLOW = re.compile(r"Executing <.+> took \d+\.\d+ seconds")
-
-
-def _lines(run):
-    return [line for line in run.lines if not _SLOW.fullmatch(line)]
-
 
 @check("tls/show_certificate.py")
 def _(run):
-    lines = _lines(run)
+    lines = run.lines
     text = "\n".join(lines)
     # make.log: why it was made, each command line, and what openssl printed.
     assert re.fullmatch(r"# Made by tools/certs\.py on .+ UTC: .+\.", lines[0])
@@ -49,7 +41,7 @@ def _(run):
     message = "b'This is the message. It will be sent in parts.\\n'"
 
     # The client verified the certificate, for the name "localhost", against our CA.
-    assert _lines(client) == [
+    assert client.lines == [
         "verify_mode=CERT_REQUIRED check_hostname=True",
         "server certificate: CN=localhost",
         "subjectAltName: DNS:localhost, IP Address:127.0.0.1",
@@ -63,7 +55,7 @@ def _(run):
 
     # The server got the three writes as one line, echoed it, saw the client close, and
     # stopped cleanly on Ctrl-C.
-    lines = _lines(server)
+    lines = server.lines
     assert re.fullmatch(r"serving TLS on 127\.0\.0\.1:\d+", lines[0])
     assert re.fullmatch(r"client connected over TLSv1\.[23]", lines[1])
     assert lines[2:] == [
@@ -75,7 +67,7 @@ def _(run):
 
 @check("tls/hostname_verification.py")
 def _(run):
-    assert _lines(run) == [
+    assert run.lines == [
         "connecting as 'localhost'",
         "  client: accepted, read b'hello over TLS\\n'",
         "  server: handshake done, greeting sent",
