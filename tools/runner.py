@@ -301,10 +301,6 @@ class Result:
     skipped: str = ""  # why it did not run ("" when it ran)
 
     @property
-    def ok(self) -> bool:
-        return not self.error and not self.skipped
-
-    @property
     def version(self) -> tuple[int, int]:
         return tuple(int(p) for p in self.python.split(".")[:2])  # type: ignore[return-value]
 
