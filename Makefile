@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-en build build-fresh test lint check-translation outdated bench flaky lock clean
+.PHONY: serve serve-en build build-fresh test lint check-translation outdated bench flaky flaky-load lock clean
 
 $(READY): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -45,6 +45,9 @@ bench: $(READY)     ## build speed against its lower bound (see README)
 
 flaky: $(READY)     ## every example and its check, 20 times on each local CPython
 	$(BIN)/python tools/flaky.py --rounds 20
+
+flaky-load: $(READY) ## the same with every core kept busy by CPU-bound processes
+	$(BIN)/python tools/flaky.py --rounds 20 --load
 
 lock:               ## re-pin requirements.txt from requirements.in (needs pip-tools)
 	pip-compile --generate-hashes --strip-extras --no-header --allow-unsafe \

@@ -218,3 +218,15 @@ def test_english_site_is_served_under_en(monkeypatch):
     monkeypatch.delenv("GUIDE_SITE_URL_EN", raising=False)
     assert load_config(str(ROOT / "mkdocs.en.yml")).site_url.endswith("/en/")
     assert not load_config(str(ROOT / "mkdocs.yml")).site_url.endswith("/en/")
+
+
+def test_index_names_the_interpreters_of_this_build(built_site):
+    """The home page says which point releases printed the outputs and which ones the tests use."""
+    out, _, _ = built_site
+    build = ".".join(map(str, sys.version_info[:3]))  # tools/build.py runs on this interpreter
+    local = [".".join(map(str, runner.python_version(p))) for p in runner.find_pythons().values()]
+    for lang, ran in (("zh", f"Python {build} 运行了"), ("en", f"Python {build} ran")):
+        text = html_of(out, lang, "index.md")
+        assert ran in text, lang
+        assert all(f"Python {version}" in text for version in local), (lang, local)
+        assert "3.14" in text and "{{" not in text

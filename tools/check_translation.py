@@ -4,8 +4,9 @@
 
 Compared page by page (docs/zh/X.md with docs/en/X.md): that both exist, the heading ids and
 their order, the example includes and their order, the admonition kinds and their order, and the
-code blocks. In Chinese pages: glossary terms written another way, half-width punctuation next to
-Chinese text, and missing spaces between Chinese and Latin letters or numbers.
+code blocks. In Chinese pages: glossary terms written another way, words the guide does not use
+for itself, half-width punctuation next to Chinese text, missing spaces between Chinese and Latin
+letters or numbers, and Chinese inside code spans (a code span holds only code).
 Exit status 1 when anything is found; each message says which file, where, and what to do.
 """
 
@@ -28,6 +29,9 @@ ADMONITION = re.compile(r"^\s*(!!!|\?\?\?\+?)\s+(\w+)")
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")
 CJK = r"\u4e00-\u9fff"
 MISSING_SPACE = re.compile(rf"[{CJK}][A-Za-z0-9]|[A-Za-z0-9][{CJK}]")
+CODE_SPAN = re.compile(r"`[^`]*`")
+CJK_IN_CODE = re.compile(rf"`(?!#)[^`]*[{CJK}][^`]*`")  # `## 标题 {{ #id }}` shows Markdown
+WORDING = {"本书": "本指南 (this is a guide, not a book)"}
 HALF_WIDTH = re.compile(rf"[{CJK}][,;:!?()]|[,;:!?(][{CJK}]|[{CJK}]\.(?!\w)")
 
 
@@ -41,6 +45,7 @@ class Page:
         self.admonitions: list[tuple[int, str]] = []
         self.code: list[tuple[int, str]] = []
         self.prose: list[tuple[int, str]] = []  # lines outside code, code spans blanked
+        self.spans: list[tuple[int, str]] = []  # code spans outside code blocks
         fence = None
         block: list[str] = []
         start = 0
@@ -63,7 +68,8 @@ class Page:
                 self.includes.append((number, include.group(1)))
             if admonition := ADMONITION.match(line):
                 self.admonitions.append((number, admonition.group(2)))
-            prose = re.sub(r"`[^`]*`", "`x`", line)
+            self.spans += [(number, span) for span in CODE_SPAN.findall(line)]
+            prose = CODE_SPAN.sub("`x`", line)
             prose = re.sub(r"\]\([^)]*\)", "]", prose)  # link targets
             prose = re.sub(r"\{[^}]*\}", "", prose)  # attribute lists, includes
             prose = re.sub(r"<[^>]+>|https?://\S+", "", prose)
@@ -126,8 +132,15 @@ def glossary_problems(page: Page) -> list[str]:
 
 
 def style_problems(page: Page) -> list[str]:
-    problems = []
+    problems = [
+        f"{_rel(page.path)}:{line}: a code span holds only code; move the Chinese out of {span}"
+        for line, span in page.spans
+        if CJK_IN_CODE.fullmatch(span)
+    ]
     for line, text in page.prose:
+        for word, instead in WORDING.items():
+            if word in text:
+                problems.append(f"{_rel(page.path)}:{line}: '{word}' — write {instead}")
         if text.lstrip().startswith("|") and set(text.strip()) <= set("|-: "):
             continue  # a table's separator row
         for match in MISSING_SPACE.finditer(text):

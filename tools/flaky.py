@@ -1,17 +1,22 @@
 """Run every example and its check many times on each local CPython, and count failures.
 
-    python tools/flaky.py [--rounds 20] [--jobs N] [name ...]
+    python tools/flaky.py [--rounds 20] [--jobs N] [--load] [name ...]
 
 Each round runs all examples on all interpreters at once (as `make test` does: -X dev, warnings
 as errors), then applies each example's check. Prints the failures by example and interpreter,
 with the first message of each, and a total line: "N passed, N failed".
+
+With ``--load``, one CPU-bound process per core spins for the whole run, at the examples' own
+priority, so every example and its check also run on a machine with no idle core.
 """
 
 from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import contextlib
 import os
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -38,10 +43,29 @@ def attempt(example: runner.Example, python: str, check) -> str | None:
     return None
 
 
+@contextlib.contextmanager
+def cpu_load(cores: int):
+    """Keep ``cores`` cores busy with CPU-bound processes until the block ends."""
+    hogs = [
+        subprocess.Popen([sys.executable, "-c", "while True: pass"], stdin=subprocess.DEVNULL)
+        for _ in range(cores)
+    ]
+    try:
+        yield
+    finally:
+        for hog in hogs:
+            hog.kill()
+        for hog in hogs:
+            hog.wait()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--jobs", type=int, default=max(4, 4 * (os.cpu_count() or 1)))
+    parser.add_argument(
+        "--load", action="store_true", help="keep every core busy with CPU-bound processes"
+    )
     parser.add_argument("names", nargs="*")
     args = parser.parse_args(argv)
     checks = load_all()
@@ -50,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     failures: Counter[tuple[str, str]] = Counter()
     first: dict[tuple[str, str], str] = {}
     runs = 0
-    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+    load = cpu_load(os.cpu_count() or 1) if args.load else contextlib.nullcontext()
+    with load, concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         for round_number in range(1, args.rounds + 1):
             futures = {
                 pool.submit(attempt, e, python, checks[e.name]): (e.name, f"{v[0]}.{v[1]}")
@@ -70,7 +95,12 @@ def main(argv: list[str] | None = None) -> int:
             )
     for (name, version), count in sorted(failures.items()):
         print(f"{name} on {version}: {count}/{args.rounds} failed; first: {first[(name, version)]}")
-    print(f"{len(examples)} examples x {len(pythons)} interpreters x {args.rounds} rounds")
+    versions = ", ".join(".".join(map(str, runner.python_version(p))) for p in pythons.values())
+    mode = f"loaded ({os.cpu_count()} CPU-bound processes)" if args.load else "quiet"
+    print(
+        f"{len(examples)} examples x {len(pythons)} interpreters ({versions}) "
+        f"x {args.rounds} rounds, {mode}"
+    )
     print(f"{runs - sum(failures.values())} passed, {sum(failures.values())} failed")
     return 1 if failures else 0
 

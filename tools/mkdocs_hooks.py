@@ -13,6 +13,7 @@ import os
 import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -171,6 +172,8 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     if "{{ glossary }}" in markdown:
         markdown = markdown.replace("{{ glossary }}", _glossary_table(config.theme["language"]))
+    if "{{ interpreters }}" in markdown:
+        markdown = markdown.replace("{{ interpreters }}", _interpreters(config.theme["language"]))
     # The fence gets the example's name and the way from this page to the site's snippets/.
     up = "../" * page.url.count("/")
 
@@ -200,6 +203,55 @@ def _title(language: str, page: str) -> str:
         return page
     first = path.read_text(encoding="utf-8").partition("\n")[0]
     return re.sub(r"\s*\{.*\}\s*$", "", first.lstrip("# ").strip())
+
+
+INTERPRETERS = {
+    "zh": {
+        "built": "本站页面上的输出都来自这次构建对示例的运行：{runs}。",
+        "run": "Python {v} 运行了 {n} 个示例",
+        "sep": ("，", "，"),  # between clauses, before the last clause
+        "list": ("、", " 和 "),  # between names, before the last name
+        "not_run": "这次构建没有运行示例（`GUIDE_SKIP_EXAMPLES`），页面上没有输出。",
+        "tested": "构建本站的机器上有这些 CPython 3.11+："
+        "{versions}；`make test` 在每一个上都运行全部示例。",
+    },
+    "en": {
+        "built": "Every output on this site comes from this build's run of the examples: {runs}.",
+        "run": "Python {v} ran {n} example{s}",
+        "sep": (", ", " and "),
+        "list": (", ", " and "),
+        "not_run": "This build did not run the examples (`GUIDE_SKIP_EXAMPLES`): "
+        "pages show no output.",
+        "tested": "The machine that built this site has these CPython 3.11+ interpreters: "
+        "{versions}; `make test` runs every example on each of them.",
+    },
+}
+
+
+def _interpreters(language: str) -> str:
+    """Which interpreters printed this build's outputs, and which ones `make test` uses here."""
+    text = INTERPRETERS[language]
+
+    def joined(items: list[str], how: str) -> str:
+        between, last = text[how]
+        return items[0] if len(items) == 1 else between.join(items[:-1]) + last + items[-1]
+
+    ran = Counter(r.python for r in fence.RESULTS.values() if not r.skipped and r.python)
+    if ran:
+        order = sorted(ran, key=lambda v: tuple(int(p) for p in v.split(".")))
+        first = text["built"].format(
+            runs=joined(
+                [text["run"].format(v=v, n=ran[v], s="" if ran[v] == 1 else "s") for v in order],
+                "sep",
+            )
+        )
+    else:
+        first = text["not_run"]
+    versions = [
+        "Python " + ".".join(map(str, runner.python_version(path) or version))
+        for version, path in runner.find_pythons().items()
+    ]
+    return first + "\n\n" + text["tested"].format(versions=joined(versions, "list"))
 
 
 def _glossary_table(language: str) -> str:
