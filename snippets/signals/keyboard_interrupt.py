@@ -20,8 +20,6 @@ async def main():
 
 
 if __name__ == "__main__":
-    # A shell starts background jobs (`cmd &`) with Ctrl-C ignored; undo that here.
-    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         asyncio.run(main())
     except KeyboardInterrupt:

@@ -6,7 +6,10 @@ from tests.checks import check
 @check("signals/signal_handlers.py")
 def _(run):
     # Each handler runs in the event loop, right after the signal is sent; SIGINT stops main().
+    # remove_signal_handler() leaves SIGINT with Python's default_int_handler, not the handler
+    # asyncio.run() had installed (a method of asyncio.Runner), until main() puts that one back.
     assert run.lines == [
+        "main: SIGINT handler at start: Runner._on_sigint",
         "main: sending SIGHUP",
         "handler: got SIGHUP",
         "main: sending SIGUSR1",
@@ -14,7 +17,8 @@ def _(run):
         "main: sending SIGINT",
         "handler: got SIGINT",
         "main: stop requested, removing handlers",
-        "main: clean shutdown",
+        "main: SIGINT handler after removing: default_int_handler",
+        "main: SIGINT handler put back: Runner._on_sigint",
     ]
     assert run.returncode == 0
 
