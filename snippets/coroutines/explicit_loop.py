@@ -2,9 +2,8 @@ import asyncio
 
 
 async def step(name):
-    loop = asyncio.get_running_loop()
-    print(f"{name}: running in loop {id(loop) % 10_000:04}")
-    return name.upper()
+    print(f"{name}: running")
+    return asyncio.get_running_loop()
 
 
 def main():
@@ -12,9 +11,9 @@ def main():
     with asyncio.Runner() as runner:
         first = runner.run(step("first"))
         second = runner.run(step("second"))
-        loop = runner.get_loop()
-        print(f"results: {first}, {second}; loop closed: {loop.is_closed()}")
-    print(f"after the with-block, loop closed: {loop.is_closed()}")
+        print(f"same loop both times: {first is second is runner.get_loop()}")
+        print(f"loop closed inside the with-block: {first.is_closed()}")
+    print(f"loop closed after the with-block: {first.is_closed()}")
 
 
 if __name__ == "__main__":

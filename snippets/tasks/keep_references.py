@@ -22,7 +22,7 @@ def spawn(name, delay):
 async def main():
     for name, delay in [("job-a", 0.3), ("job-b", 0.1), ("job-c", 0.2)]:
         spawn(name, delay)
-    print(f"main: started {len(background_tasks)} tasks; only the set holds them")
+    print(f"main: started {len(background_tasks)} tasks; the set holds a reference to each")
 
     # A real program would go on with its own work; the demo just waits.
     await asyncio.wait(background_tasks)
