@@ -4,16 +4,25 @@ CONSUMERS = 2
 ITEMS = 6
 
 
+async def handle(item):
+    await asyncio.sleep(0.01 * item)  # stands for the real work
+    if item == 3:
+        raise ValueError(f"item {item} is malformed")
+
+
 async def consumer(n, queue):
     print(f"consumer {n}: starting")
     while True:
         item = await queue.get()
-        if item is None:  # the stop marker
-            queue.task_done()
-            break
-        print(f"consumer {n}: got item {item}")
-        await asyncio.sleep(0.01 * item)
-        queue.task_done()
+        try:
+            if item is None:  # the stop marker
+                break
+            print(f"consumer {n}: got item {item}")
+            await handle(item)
+        except Exception as exc:  # one bad item must not end the consumer
+            print(f"consumer {n}: item {item} failed: {exc}")
+        finally:
+            queue.task_done()  # the item is done, however its handling ended
     print(f"consumer {n}: stopping")
 
 

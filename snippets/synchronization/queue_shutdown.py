@@ -7,9 +7,11 @@ async def consumer(n, queue):
             item = await queue.get()
         except asyncio.QueueShutDown:
             break
-        print(f"consumer {n}: got item {item}")
-        await asyncio.sleep(0.01)
-        queue.task_done()
+        try:
+            print(f"consumer {n}: got item {item}")
+            await asyncio.sleep(0.01)  # stands for the real work
+        finally:
+            queue.task_done()
     print(f"consumer {n}: queue is shut down and empty, stopping")
 
 
