@@ -3,7 +3,7 @@ import asyncio
 
 async def phase(i):
     print(f"in phase {i}")
-    await asyncio.sleep(0.3 - 0.1 * i)
+    await asyncio.sleep(0.1 + 0.2 * (2 - i))
     print(f"done with phase {i}")
     return f"phase {i} result"
 

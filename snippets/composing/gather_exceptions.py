@@ -13,18 +13,18 @@ async def job(name, delay, fail=False):
 async def main():
     print("return_exceptions=True:")
     results = await asyncio.gather(
-        job("a", 0.1),
-        job("b", 0.05, fail=True),
-        job("c", 0.15),
+        job("a", 0.3),
+        job("b", 0.1, fail=True),
+        job("c", 0.4),
         return_exceptions=True,
     )
     print(f"results: {results!r}")
 
     print("default (return_exceptions=False):")
     tasks = [
-        asyncio.create_task(job("a", 0.1), name="a"),
-        asyncio.create_task(job("b", 0.05, fail=True), name="b"),
-        asyncio.create_task(job("c", 0.15), name="c"),
+        asyncio.create_task(job("a", 0.3), name="a"),
+        asyncio.create_task(job("b", 0.1, fail=True), name="b"),
+        asyncio.create_task(job("c", 0.4), name="c"),
     ]
     try:
         results = await asyncio.gather(*tasks)

@@ -11,20 +11,21 @@ async def worker(name, delay, fail=False):
         print(f"{name}: failing")
         raise ValueError(f"{name} failed")
     print(f"{name}: done")
-    return name
+    return f"{name} result"
 
 
 async def main():
     try:
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(worker("quick", 0.05))
-            tg.create_task(worker("broken", 0.1, fail=True))
-            tg.create_task(worker("slow", 0.5))
+            quick = tg.create_task(worker("quick", 0.1))
+            tg.create_task(worker("broken", 0.2, fail=True))
+            slow = tg.create_task(worker("slow", 0.5))
             print("three workers started")
     except* ValueError as eg:
         print(f"caught {eg!r}")
         for exc in eg.exceptions:
             print(f"  {exc!r}")
+    print(f"quick: {quick.result()!r}, slow cancelled: {slow.cancelled()}")
     print("main carries on")
 
 

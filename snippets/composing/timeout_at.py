@@ -9,15 +9,15 @@ async def step(name, delay):
 
 async def main():
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + 0.25  # one deadline for the whole job
-    async with asyncio.timeout_at(deadline):
-        await step("connect", 0.1)
-    print("doing other work between the steps")
+    deadline = loop.time() + 0.3  # one deadline for the whole job
     try:
         async with asyncio.timeout_at(deadline):
-            await step("download", 0.3)
+            await step("connect", 0.1)
+        print("doing other work between the steps")
+        async with asyncio.timeout_at(deadline):
+            await step("download", 0.5)
     except TimeoutError:
-        print("download: deadline passed")
+        print("deadline passed")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 import asyncio
+from contextlib import aclosing
 
-IDLE = 0.15  # give up when nothing arrives for this long
-GAPS = [0.1, 0.1, 0.1, 0.5]  # time before each chunk arrives
+IDLE = 0.3  # give up when nothing arrives for this long
+GAPS = [0.1, 0.1, 0.1, 0.1, 0.6]  # time before each chunk arrives
 
 
 async def chunks():
@@ -15,9 +16,11 @@ async def main():
     print("waiting for data")
     try:
         async with asyncio.timeout(IDLE) as cm:
-            async for chunk in chunks():
-                print(f"got {chunk}")
-                cm.reschedule(loop.time() + IDLE)
+            # aclosing(): the generator is closed when the block ends, however it ends.
+            async with aclosing(chunks()) as stream:
+                async for chunk in stream:
+                    print(f"got {chunk}")
+                    cm.reschedule(loop.time() + IDLE)
     except TimeoutError:
         print(f"nothing for {IDLE} s: giving up")
 

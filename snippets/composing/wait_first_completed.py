@@ -1,6 +1,6 @@
 import asyncio
 
-MIRRORS = {"mirror-a": 0.3, "mirror-b": 0.1, "mirror-c": 0.2}
+MIRRORS = {"mirror-a": 0.4, "mirror-b": 0.1, "mirror-c": 0.3}
 
 
 async def download(mirror, delay):
@@ -26,7 +26,8 @@ async def main():
     for t in tasks:
         if t in pending:
             t.cancel()
-    await asyncio.wait(pending)
+    if pending:
+        await asyncio.wait(pending)
     print("the other downloads are cancelled")
 
 

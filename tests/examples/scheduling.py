@@ -30,19 +30,16 @@ def _(run):
         "callback 1 invoked",
         "main done",
     ]
+    # The page: callbacks 3, 2 and 1 come about 0.1, 0.2 and 0.3 s after the first line. The
+    # runner stamps a line when it reads it, which on a loaded machine can be more than 0.1 s
+    # late for any line, so two stamps are never compared. run.times counts from before the
+    # process started, and no stamp precedes its print: so it is never less than the time since
+    # the first print, and these lower bounds need no slack. Only the order is asserted beyond.
     at = dict(zip(run.lines, run.times, strict=True))
-    # A timer never fires before its delay has passed (offsets count from process start).
     assert at["callback 3 invoked"] >= 0.1
     assert at["callback 2 invoked"] >= 0.2
     assert at["callback 1 invoked"] >= 0.3
     assert at["main done"] >= 0.4
-    # Counted from the first line, each timer comes at least about its delay later
-    # (generous slack: the first line's own timestamp may be read late).
-    first = run.times[0]
-    assert at["callback 3 invoked"] - first >= 0.05
-    assert at["callback 2 invoked"] - first >= 0.15
-    assert at["callback 1 invoked"] - first >= 0.25
-    assert run.times == sorted(run.times)
 
 
 @check("scheduling/call_at.py")
@@ -54,8 +51,13 @@ def _(run):
         name, value = line.split(":", 1)
         clocks[name] = float(value)
     assert list(clocks) == ["time.time()", "time.monotonic()", "loop.time()"]
-    # loop.time() is the monotonic clock, read just after time.monotonic().
-    assert clocks["time.monotonic()"] <= clocks["loop.time()"] < clocks["time.monotonic()"] + 5
+    # Only the first value stands out: the wall clock counts from 1970 (more than 10**9 s
+    # by now), the monotonic clock from an arbitrary point such as boot.
+    assert clocks["time.time()"] > 1e9
+    assert clocks["time.time()"] - clocks["time.monotonic()"] > 1e8
+    # loop.time() is the monotonic clock, read just after time.monotonic() (the values are
+    # printed to the millisecond; 0.5 s is room for a loaded machine).
+    assert clocks["time.monotonic()"] <= clocks["loop.time()"] < clocks["time.monotonic()"] + 0.5
     invoked = []
     for line in run.lines[4:]:
         match = re.fullmatch(r"callback (\d) invoked at loop time (\d+\.\d{3})", line)
@@ -64,7 +66,8 @@ def _(run):
     assert [n for n, _ in invoked] == ["3", "2", "1"]
     now = clocks["loop.time()"]
     when = dict(invoked)
-    # Each callback runs at or after its deadline on the loop clock (0.001 for rounding).
+    # Each callback runs at or after its deadline on the loop clock: 0.001 for the rounding of
+    # the printed values (a timer may fire one clock tick early, a nanosecond on Linux).
     assert when["3"] >= now
     assert when["2"] >= now + 0.1 - 0.001
     assert when["1"] >= now + 0.2 - 0.001
