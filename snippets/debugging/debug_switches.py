@@ -21,6 +21,7 @@ asyncio.run(main(), debug={debug})
 WAYS = [
     ("plain run", [], {}, None),
     ("PYTHONASYNCIODEBUG=1", [], {"PYTHONASYNCIODEBUG": "1"}, None),
+    ("PYTHONASYNCIODEBUG=0", [], {"PYTHONASYNCIODEBUG": "0"}, None),
     ("python -X dev", ["-X", "dev"], {}, None),
     ("asyncio.run(main(), debug=True)", [], {}, True),
     ("python -X dev, but debug=False", ["-X", "dev"], {}, False),

@@ -20,4 +20,7 @@ async def main():
 
 if __name__ == "__main__":
     logging.basicConfig(format="%(levelname)s:%(name)s: %(message)s")
+    print("--- debug mode off")
+    asyncio.run(main(), debug=False)
+    print("--- debug mode on")
     asyncio.run(main(), debug=True)

@@ -35,7 +35,8 @@ async def main(executor):
 if __name__ == "__main__":
     # Required: with "spawn", each worker imports this file as a module.
     setup_logging()
-    # Create the pool, and shut it down, outside the event loop: both block.
+    # The workers start when the first calls are submitted. Leaving the with block
+    # waits for them to exit: here, outside the event loop.
     with concurrent.futures.ProcessPoolExecutor(
         max_workers=3,
         mp_context=multiprocessing.get_context("spawn"),

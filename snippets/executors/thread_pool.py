@@ -15,15 +15,13 @@ def blocks(n):
     return n**2
 
 
-async def main():
+async def main(executor):
     log = logging.getLogger("main")
     loop = asyncio.get_running_loop()
-    # At most three threads: six calls take two rounds.
-    with concurrent.futures.ThreadPoolExecutor(max_workers=3) as executor:
-        log.info("submitting 6 calls")
-        futures = [loop.run_in_executor(executor, blocks, n) for n in range(6)]
-        log.info("waiting for the results")
-        results = await asyncio.gather(*futures)
+    log.info("submitting 6 calls")
+    futures = [loop.run_in_executor(executor, blocks, n) for n in range(6)]
+    log.info("waiting for the results")
+    results = await asyncio.gather(*futures)
     log.info(f"results: {results}")
 
 
@@ -33,4 +31,7 @@ if __name__ == "__main__":
         level=logging.INFO,
         format="%(threadName)-23s %(name)-9s %(message)s",
     )
-    asyncio.run(main())
+    # At most three threads: six calls take two rounds. The pool outlives the event
+    # loop: leaving the with block waits for its threads, here and not in a coroutine.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=3) as executor:
+        asyncio.run(main(executor))

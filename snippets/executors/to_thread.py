@@ -7,21 +7,22 @@ import time
 
 def blocking_io(seconds):
     time.sleep(seconds)  # stands for a blocking library call
-    return f"slept {seconds}s in thread {threading.current_thread().name}"
+    return f"slept {seconds} s in thread {threading.current_thread().name}"
 
 
-async def ticker():
+async def ticker(start):
     for i in range(3):
-        print(f"tick {i}")
+        print(f"{time.monotonic() - start:.2f} s: tick {i}")
         await asyncio.sleep(0.1)
 
 
 async def main():
+    start = time.monotonic()
     result, _ = await asyncio.gather(
         asyncio.to_thread(blocking_io, 0.35),
-        ticker(),
+        ticker(start),
     )
-    print(result)
+    print(f"{time.monotonic() - start:.2f} s: {result}")
 
 
 if __name__ == "__main__":

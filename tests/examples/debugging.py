@@ -8,12 +8,14 @@ from tests.checks import check
 @check("debugging/debug_switches.py")
 def _(run):
     lines = run.lines
-    # Each switch turns debug mode on by itself; an explicit debug=False wins over -X dev.
+    # Each switch turns debug mode on by itself (PYTHONASYNCIODEBUG: any value that is not
+    # empty, 0 included); an explicit debug=False wins over -X dev.
     assert lines == [
         f"{label:32} -> debug mode {mode}"
         for label, mode in [
             ("plain run", False),
             ("PYTHONASYNCIODEBUG=1", True),
+            ("PYTHONASYNCIODEBUG=0", True),
             ("python -X dev", True),
             ("asyncio.run(main(), debug=True)", True),
             ("python -X dev, but debug=False", False),
@@ -54,6 +56,8 @@ def _(run):
     index, match = blocking[0]
     assert lines.index("blocking_step: done") < index < lines.index("main: done")
     assert float(match[2]) >= 0.2
+    # "Shows as finished": the report comes after the task's last step.
+    assert match[1].startswith("finished name='blocking-step' ")
     assert "coro=<blocking_step() done, defined at " in match[1]
 
 
@@ -76,6 +80,10 @@ def _(run):
     # With debug mode: the same warning, plus where the coroutine was created.
     assert warning.fullmatch(on_lines[0])
     assert on_lines[1] == "Coroutine created at (most recent call last)"
+    # The stack starts at the asyncio.run() call of the script...
+    assert on_lines[2].endswith(", in <module>")
+    assert on_lines[3].strip() == "asyncio.run(main(), debug=True)"
+    # ...and ends in main(), at the line missing its await.
     assert on_lines[-3].endswith(", in main")
     assert on_lines[-2].strip().startswith('reminder = notify("backup finished")')
     assert on_lines[-1].strip().startswith("del reminder")
@@ -83,16 +91,35 @@ def _(run):
 
 @check("debugging/exception_never_retrieved.py")
 def _(run):
-    lines = run.lines
-    assert lines[0] == "main: task done? True; dropping the last reference"
-    # The loop's exception handler logs it as soon as the task is freed, before main ends.
-    assert lines[1] == "ERROR:asyncio: Task exception was never retrieved"
-    assert lines[2].startswith("future: <Task finished name='Task-2' coro=<fail() done, ")
-    assert "exception=ValueError('something went wrong')" in lines[2]
-    # Debug mode adds where the task was created...
-    assert lines[3] == "source_traceback: Object created at (most recent call last):"
-    created = lines.index("Traceback (most recent call last):")
-    assert any("task = asyncio.create_task(fail())" in line for line in lines[3:created])
-    # ...then comes the traceback of the exception itself.
-    assert lines[created + 1].endswith(", in fail")
-    assert lines[-2:] == ["ValueError: something went wrong", "main: finished"]
+    off, on = run.text.split("--- debug mode on\n")
+    off_lines = off.splitlines()
+    on_lines = on.splitlines()
+    future = re.compile(
+        r"future: <Task finished name='Task-\d+' coro=<fail\(\) done, defined at "
+        r".*exception=ValueError\('something went wrong'\).*>"
+    )
+    for lines in off_lines[1:], on_lines:
+        # While main() holds the finished task, nothing is reported; the report comes
+        # when the last reference goes, before main() goes on.
+        assert lines[0] == "main: task done? True; dropping the last reference"
+        assert lines[1] == "ERROR:asyncio: Task exception was never retrieved"
+        assert future.fullmatch(lines[2])
+        # The traceback of the exception itself, pointing at the raise in fail().
+        created = lines.index("Traceback (most recent call last):")
+        assert lines[created + 1].endswith(", in fail")
+        assert lines[-2:] == ["ValueError: something went wrong", "main: finished"]
+    # Without debug mode: reported all the same, with no word on where the task was made.
+    assert off_lines[0] == "--- debug mode off"
+    assert off_lines[4] == "Traceback (most recent call last):"
+    assert "source_traceback" not in off
+    # Debug mode adds where the task was created: main()'s create_task() line, then
+    # asyncio's own create_task().
+    assert on_lines[3] == "source_traceback: Object created at (most recent call last):"
+    created = on_lines.index("Traceback (most recent call last):")
+    stack = on_lines[3:created]
+    assert stack[-4].endswith(", in main")
+    assert stack[-3].strip().startswith("task = asyncio.create_task(fail())")
+    assert re.search(r"asyncio[/\\]tasks\.py\", line \d+, in create_task$", stack[-2])
+    # The "created at" on the future: line names that same file, asyncio's tasks.py.
+    assert re.search(r" created at \S*asyncio[/\\]tasks\.py:\d+>$", on_lines[2])
+    assert " created at " not in off_lines[3]
