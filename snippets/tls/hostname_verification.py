@@ -1,4 +1,6 @@
 import asyncio
+import contextlib
+import socket
 import ssl
 from pathlib import Path
 
@@ -10,29 +12,50 @@ async def greet(reader, writer, context, reports):
     # exception in our own code instead of vanishing inside the server.
     try:
         await writer.start_tls(context)
-    except (ssl.SSLError, ConnectionError) as exc:
+        writer.write(b"hello over TLS\n")
+        await writer.drain()
+        reports.put_nowait("handshake done, greeting sent")
+    except ssl.SSLError as exc:  # the client sent an alert that says why
+        reports.put_nowait(f"handshake failed: {type(exc).__name__} {exc.reason}")
+    except ConnectionError as exc:  # the client closed the connection without a word
         reports.put_nowait(f"handshake failed: {type(exc).__name__}")
+    finally:
         writer.close()
-        return
-    reports.put_nowait("handshake done, greeting sent")
-    writer.write(b"hello over TLS\n")
-    await writer.drain()
-    writer.close()
-    await writer.wait_closed()
+        with contextlib.suppress(ssl.SSLError, ConnectionError):  # the same error again
+            await writer.wait_closed()
 
 
-async def connect(port, context, server_hostname, reports):
-    print(f"connecting as {server_hostname!r}")
+async def read_greeting(port, context, server_hostname):
+    reader, writer = await asyncio.open_connection(
+        "127.0.0.1", port, ssl=context, server_hostname=server_hostname
+    )
     try:
-        reader, writer = await asyncio.open_connection(
-            "127.0.0.1", port, ssl=context, server_hostname=server_hostname
-        )
+        return await reader.readline()
+    finally:
+        writer.close()
+        await writer.wait_closed()
+
+
+def read_greeting_blocking(port, context, server_hostname):
+    # The same with the ssl module's blocking sockets; asyncio.to_thread() runs it.
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        with context.wrap_socket(sock, server_hostname=server_hostname) as tls:
+            return tls.recv(100)
+
+
+async def connect(port, context, server_hostname, reports, blocking=False):
+    print(f"connecting as {server_hostname!r}" + (" (blocking ssl socket)" if blocking else ""))
+    try:
+        if blocking:
+            greeting = await asyncio.to_thread(
+                read_greeting_blocking, port, context, server_hostname
+            )
+        else:
+            greeting = await read_greeting(port, context, server_hostname)
     except ssl.SSLCertVerificationError as exc:
         print(f"  client: rejected: {exc.verify_message} (code {exc.verify_code})")
     else:
-        print(f"  client: accepted, read {await reader.readline()!r}")
-        writer.close()
-        await writer.wait_closed()
+        print(f"  client: accepted, read {greeting!r}")
     print(f"  server: {await reports.get()}")
 
 
@@ -47,6 +70,7 @@ async def main(server_context, trusting, system_only):
         await connect(port, trusting, "127.0.0.1", reports)  # IP:127.0.0.1 in the SAN
         await connect(port, trusting, "example.com", reports)  # not in the certificate
         await connect(port, system_only, "localhost", reports)  # does not trust our CA
+        await connect(port, system_only, "localhost", reports, blocking=True)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,9 @@ async def openssl(arguments):
 
 async def main():
     # How the certificates were made: each command, then what it printed.
-    print((CERTS / "make.log").read_text(encoding="utf-8"))
+    # Reading a file blocks: a thread of asyncio's default executor does it.
+    log = await asyncio.to_thread((CERTS / "make.log").read_text, encoding="utf-8")
+    print(log)
     # The fields a client checks: who it is, who signed it, when it is valid, what for.
     await openssl(
         "x509 -in localhost.crt -noout -subject -issuer -dates"

@@ -32,6 +32,10 @@ def _(run):
     assert len(made) == 1, server.lines
     peer = made[0].group(1)
     assert b"".join(chunks(server.lines, f"{peer}: received ")) == SENT
+    # In order: connection made, one or more received lines, EOF, closed, then the Ctrl-C.
+    assert server.lines[1] == f"{peer}: connection made"
+    assert len(server.lines) >= 6, server.lines
+    assert all(line.startswith(f"{peer}: received b") for line in server.lines[2:-3])
     assert server.lines[-3:] == [
         f"{peer}: received EOF",
         f"{peer}: connection closed",

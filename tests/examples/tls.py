@@ -81,4 +81,8 @@ def _(run):
         "connecting as 'localhost'",
         "  client: rejected: unable to get local issuer certificate (code 20)",
         "  server: handshake failed: ConnectionResetError",
+        # The same rejection by a client that sends the TLS alert: now the server knows why.
+        "connecting as 'localhost' (blocking ssl socket)",
+        "  client: rejected: unable to get local issuer certificate (code 20)",
+        "  server: handshake failed: SSLError TLSV1_ALERT_UNKNOWN_CA",
     ]
