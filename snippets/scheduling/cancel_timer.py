@@ -10,7 +10,7 @@ def remind(what):
 async def main():
     loop = asyncio.get_running_loop()
     start = loop.time()
-    tea = loop.call_later(0.1, remind, "tea is ready")
+    tea = loop.call_at(start + 0.1, remind, "tea is ready")
     meeting = loop.call_later(0.2, remind, "meeting starts")
     print(f"tea handle is due {tea.when() - start:.1f}s after start")
     meeting.cancel()
