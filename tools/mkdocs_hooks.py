@@ -207,23 +207,23 @@ def _title(language: str, page: str) -> str:
 
 INTERPRETERS = {
     "zh": {
-        "built": "本站页面上的输出都来自这次构建对示例的运行：{runs}。",
+        "built": "本站页面上的输出，都是当前版本的示例运行时打印的：{runs}。",
         "run": "Python {v} 运行了 {n} 个示例",
         "sep": ("，", "，"),  # between clauses, before the last clause
         "list": ("、", " 和 "),  # between names, before the last name
         "not_run": "这次构建没有运行示例（`GUIDE_SKIP_EXAMPLES`），页面上没有输出。",
-        "tested": "构建本站的机器上有这些 CPython 3.11+："
-        "{versions}；`make test` 在每一个上都运行全部示例。",
+        "tested": "构建本站的机器上有这些 CPython 3.11+：{versions}；"
+        "在这台机器上，`make test` 会用其中每一个版本运行所有适用的示例。",
     },
     "en": {
-        "built": "Every output on this site comes from this build's run of the examples: {runs}.",
+        "built": "Every output on this site was printed by a run of the current examples: {runs}.",
         "run": "Python {v} ran {n} example{s}",
         "sep": (", ", " and "),
         "list": (", ", " and "),
         "not_run": "This build did not run the examples (`GUIDE_SKIP_EXAMPLES`): "
         "pages show no output.",
         "tested": "The machine that built this site has these CPython 3.11+ interpreters: "
-        "{versions}; `make test` runs every example on each of them.",
+        "{versions}; on it, `make test` runs each example on every one of them that is new enough.",
     },
 }
 
