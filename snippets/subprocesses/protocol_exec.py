@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 # The child prints a table (a header, then 5000 rows) and a note on stderr.
-# About 125 KB: more than a pipe holds, so it arrives in several chunks.
+# About 120 KB: more than a pipe holds, so it arrives in more than one chunk.
 CHILD = """
 import sys
 print("n square cube")
@@ -41,6 +41,8 @@ class TableProtocol(asyncio.SubprocessProtocol):
     def connection_lost(self, exc):
         # Called once, after the process has exited AND every pipe is closed.
         print("connection_lost: all output received")
+        if self.done.cancelled():  # main() stopped waiting (Ctrl-C, a timeout)
+            return
         self.done.set_result(
             (
                 self.transport.get_returncode(),

@@ -3,12 +3,12 @@
 import asyncio
 import sys
 
-# The child prints three lines, pausing between them.
+# The child prints three words, pausing 0.2 s before each one.
 CHILD = """
 import time
 for word in ["alpha", "beta", "gamma"]:
+    time.sleep(0.2)
     print(word, flush=True)
-    time.sleep(0.1)
 """
 
 
