@@ -2,10 +2,17 @@
 
 A group example's server gets its Ctrl-C only after its clients have exited, so the examples'
 own runs never show this. Here each echo server starts as the runner starts it (``-W error``,
-``-X dev`` as in the tests, the runner's environment), one client connects and then does nothing
-at all: it sends nothing and reads nothing, so over TLS it never answers the server's
-``close_notify`` either. Then Ctrl-C: the server must exit 0 within a few seconds, print no
-error or warning, and the client must see its connection end.
+``-X dev`` as in the tests, the runner's environment), one client connects, and then Ctrl-C:
+the server must exit 0 within a few seconds, print no error or warning, and the client must see
+its connection end. The client is one of three kinds:
+
+- ``idle``: it sends nothing and reads nothing, so over TLS it never answers the server's
+  ``close_notify`` either;
+- ``flooding``: it sends lines as fast as it can and never reads the echo. The server's flow
+  control must make it stop reading (the client's sends then block: the test waits for that),
+  and at Ctrl-C its send buffer is full, which ``close()`` would wait to send for ever;
+- ``resetting``: it sends a line, then resets the connection (RST) before the Ctrl-C. The
+  server must report the ``ConnectionResetError`` in one line of its own, and nothing else.
 """
 
 from __future__ import annotations
@@ -15,8 +22,10 @@ import re
 import signal
 import socket
 import ssl
+import struct
 import subprocess
 import tempfile
+import threading
 import time
 
 import pytest
@@ -26,6 +35,9 @@ from tools import runner
 PYTHONS = runner.find_pythons()
 SERVERS = ["streams/echo_server.py", "protocols/echo_server.py", "tls/echo_server.py"]
 STOP_WITHIN = 5.0  # seconds from Ctrl-C to exit; the servers need well under 1 s, even loaded
+LINE = b"x" * 999 + b"\n"  # what the flooding client sends: within the TLS server's 1024
+FLOOD_LIMIT = 256 * 2**20  # bytes: a server with working flow control blocks its client sooner
+STALLED = 1.0  # seconds without progress after which the flooding client counts as blocked
 
 
 def connect(port: int, tls: bool) -> socket.socket:
@@ -45,9 +57,38 @@ def wait_for(condition, timeout: float) -> bool:
     return True
 
 
+class Flood(threading.Thread):
+    """Send LINE over and over, never reading, until a send fails."""
+
+    def __init__(self, sock: socket.socket):
+        super().__init__(daemon=True)
+        self.sock, self.sent, self.error = sock, 0, None
+
+    def run(self) -> None:
+        self.sock.settimeout(None)  # block as long as the server does not read
+        try:
+            while self.sent < FLOOD_LIMIT:
+                self.sock.sendall(LINE)
+                self.sent += len(LINE)
+        except OSError as exc:  # the server dropped the connection (ssl.SSLError included)
+            self.error = exc
+
+    def wait_until_blocked(self, timeout: float) -> bool:
+        """True once no byte has gone out for STALLED seconds."""
+        deadline, last, since = time.monotonic() + timeout, -1, time.monotonic()
+        while time.monotonic() < deadline and self.is_alive():
+            if self.sent != last:
+                last, since = self.sent, time.monotonic()
+            elif time.monotonic() - since >= STALLED:
+                return True
+            time.sleep(0.05)
+        return False
+
+
+@pytest.mark.parametrize("client_kind", ["idle", "flooding", "resetting"])
 @pytest.mark.parametrize("script", SERVERS)
 @pytest.mark.parametrize("version", sorted(PYTHONS), ids=lambda v: f"py{v[0]}.{v[1]}")
-def test_ctrl_c_with_an_idle_client(version, script):
+def test_ctrl_c_with_a_client_connected(version, script, client_kind):
     python, tls = PYTHONS[version], script.startswith("tls/")
     if tls:
         runner.load("tls/echo")  # makes the certificates if they are missing or expiring
@@ -57,7 +98,7 @@ def test_ctrl_c_with_an_idle_client(version, script):
         if not port and (found := re.search(r"127\.0\.0\.1:(\d+)", line)):
             port.append(int(found.group(1)))
 
-    stopped_after = end = None
+    stopped_after = end = flood = None
     with tempfile.TemporaryDirectory(prefix="guide-server-") as home:
         server = runner._start(python, script, [], True, home)
         output = runner._Reader(server.stdout, time.monotonic(), str, on_line=watch)
@@ -67,6 +108,22 @@ def test_ctrl_c_with_an_idle_client(version, script):
             with connect(port[0], tls) as client:
                 # Each server prints a line for a new connection: its handler is running.
                 assert wait_for(lambda: len(output.head) >= 2, 10), output.head
+                if client_kind == "flooding":
+                    flood = Flood(client)
+                    flood.start()
+                    blocked = flood.wait_until_blocked(60)
+                    assert blocked, f"the server kept reading: {flood.sent} bytes, {flood.error}"
+                elif client_kind == "resetting":
+                    client.sendall(b"hello\n")
+                    assert wait_for(lambda: len(output.head) >= 3, 10), output.head  # echoed
+                    linger = struct.pack("ii", 1, 0)  # close() now sends RST, not FIN
+                    client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
+                    client.close()
+
+                    def reported() -> bool:
+                        return any("ConnectionResetError" in line for _, line in output.head)
+
+                    assert wait_for(reported, 10), output.head
                 ctrl_c = time.monotonic()
                 os.killpg(server.pid, signal.SIGINT)
                 try:
@@ -74,19 +131,30 @@ def test_ctrl_c_with_an_idle_client(version, script):
                     stopped_after = time.monotonic() - ctrl_c
                 except subprocess.TimeoutExpired:
                     pass
-                client.settimeout(1)
-                try:
-                    end = client.recv(100)  # b"": EOF (over TLS: also without close_notify)
-                except ConnectionResetError:
-                    end = b""
-                except TimeoutError:
-                    end = "nothing: the connection is still open"
+                if client_kind == "resetting":
+                    end = b""  # the client ended it itself
+                elif flood:
+                    flood.join(5)
+                    end = b"" if flood.error else "nothing: the sends still go through"
+                else:
+                    client.settimeout(1)
+                    try:
+                        end = client.recv(100)  # b"": EOF (over TLS: also without close_notify)
+                    except ConnectionResetError:
+                        end = b""
+                    except TimeoutError:
+                        end = "nothing: the connection is still open"
         finally:
             runner._kill_group(server)
             output.join(5)
-    text = "\n".join(line for _, line in output.head)
+    lines = [line for _, line in [*output.head, *output.tail]]
+    text = "\n".join(lines)
+    if client_kind == "resetting":  # one line for the reset, then nothing else went wrong
+        resets = [line for line in lines if "ConnectionResetError(" in line]
+        assert len(resets) == 1, text
+        text = text.replace(resets[0], "")
     assert stopped_after is not None, f"still running {STOP_WITHIN:g} s after Ctrl-C:\n{text}"
     assert server.returncode == 0, text
     for word in ("Traceback", "Exception", "Unhandled", "Error", "Warning"):
         assert word not in text, text
-    assert end == b"", f"after the server exited, the idle client read {end!r}"
+    assert end == b"", f"after the server exited, the {client_kind} client saw {end!r}"

@@ -6,8 +6,9 @@ import asyncio
 class EchoServerProtocol(asyncio.Protocol):
     # One instance per connection; the loop calls these methods.
 
-    def __init__(self, connections):
+    def __init__(self, connections, stopping):
         self.connections = connections  # the protocols of all open connections
+        self.stopping = stopping  # set once the server shuts down
         self.closed = asyncio.get_running_loop().create_future()
 
     def connection_made(self, transport):
@@ -16,6 +17,8 @@ class EchoServerProtocol(asyncio.Protocol):
         host, port = transport.get_extra_info("peername")[:2]
         self.peer = f"{host}:{port}"
         print(f"{self.peer}: connection made")
+        if self.stopping.is_set():  # accepted just before server.close(): drop it
+            transport.abort()
 
     def data_received(self, data):
         print(f"{self.peer}: received {data!r}")
@@ -46,12 +49,16 @@ class EchoServerProtocol(asyncio.Protocol):
 async def main():
     loop = asyncio.get_running_loop()
     connections = set()
-    server = await loop.create_server(lambda: EchoServerProtocol(connections), "127.0.0.1", 0)
+    stopping = asyncio.Event()
+    server = await loop.create_server(
+        lambda: EchoServerProtocol(connections, stopping), "127.0.0.1", 0
+    )
     host, port = server.sockets[0].getsockname()[:2]
     print(f"listening on {host}:{port}", flush=True)
     try:
         await asyncio.Event().wait()  # serve until Ctrl-C cancels main()
     finally:
+        stopping.set()
         server.close()  # accept no new connections
         for protocol in connections:
             protocol.transport.abort()  # drop it now, unsent data and all

@@ -16,9 +16,6 @@ async def handle_echo(reader, writer):
         print(f"{peer}: received EOF, closing")
     except OSError as exc:  # the connection failed: the client reset it, say
         print(f"{peer}: {exc!r}")
-    except asyncio.CancelledError:  # the server is shutting down
-        writer.transport.abort()  # drop the connection now, unsent data and all
-        raise
     finally:
         writer.close()
         with contextlib.suppress(OSError):  # raised again after a failure
@@ -26,13 +23,17 @@ async def handle_echo(reader, writer):
 
 
 async def main():
-    handlers = set()  # the task of every open connection
+    handlers = {}  # every open connection: its handler's task and its writer
+    stopping = asyncio.Event()
 
     def start_handler(reader, writer):
         # start_server() calls this for every connection it accepts.
+        if stopping.is_set():  # accepted just before server.close(): drop it
+            writer.transport.abort()
+            return
         task = asyncio.create_task(handle_echo(reader, writer))
-        handlers.add(task)
-        task.add_done_callback(handlers.discard)
+        handlers[task] = writer
+        task.add_done_callback(handlers.pop)
 
     server = await asyncio.start_server(start_handler, "127.0.0.1", 0)
     host, port = server.sockets[0].getsockname()[:2]
@@ -40,9 +41,11 @@ async def main():
     try:
         await asyncio.Event().wait()  # serve until Ctrl-C cancels main()
     finally:
+        stopping.set()
         server.close()  # accept no new connections
-        for task in handlers:
-            task.cancel()
+        for task, writer in handlers.items():
+            writer.transport.abort()  # drop the connection, unsent data and all
+            task.cancel()  # a handler cancelled before it starts never runs its finally
         await asyncio.gather(*handlers, return_exceptions=True)
         await server.wait_closed()
 

@@ -1,10 +1,11 @@
 import asyncio
 import contextlib
 import ssl
+import sys
 from pathlib import Path
 
 CERTS = Path(__file__).resolve().parents[2] / "certs"
-LINE_LIMIT = 1024  # the longest line readline() accepts; without limit=, 64 KiB
+LINE_LIMIT = 1024  # bytes before the newline that readline() accepts; without limit=, 64 KiB
 
 
 async def echo(reader, writer):
@@ -21,9 +22,6 @@ async def echo(reader, writer):
         print("line too long, closing the connection")
     except OSError as exc:  # the connection failed: a reset, a TLS error (ssl.SSLError)
         print(f"connection lost: {exc!r}")
-    except asyncio.CancelledError:  # the server is shutting down
-        writer.transport.abort()  # no close_notify, no waiting for the client's
-        raise
     finally:
         writer.close()
         with contextlib.suppress(OSError):  # raised again after a failure
@@ -37,12 +35,16 @@ def server_context():
 
 
 async def main(context):
-    handlers = set()  # the task of every open connection, as in the streams chapter
+    handlers = {}  # every open connection: its handler's task and its writer
+    stopping = asyncio.Event()
 
-    def start_handler(reader, writer):
+    def start_handler(reader, writer):  # as in the streams chapter
+        if stopping.is_set():
+            writer.transport.abort()
+            return
         task = asyncio.create_task(echo(reader, writer))
-        handlers.add(task)
-        task.add_done_callback(handlers.discard)
+        handlers[task] = writer
+        task.add_done_callback(handlers.pop)
 
     server = await asyncio.start_server(
         start_handler, "127.0.0.1", 0, ssl=context, limit=LINE_LIMIT
@@ -52,8 +54,12 @@ async def main(context):
     try:
         await asyncio.Event().wait()  # serve until Ctrl-C cancels main()
     finally:
+        stopping.set()
         server.close()
-        for task in handlers:
+        if sys.version_info >= (3, 13):
+            server.abort_clients()  # also connections still in their TLS handshake
+        for task, writer in handlers.items():
+            writer.transport.abort()  # no close_notify, no waiting for the client's
             task.cancel()
         await asyncio.gather(*handlers, return_exceptions=True)
         await server.wait_closed()

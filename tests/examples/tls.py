@@ -1,3 +1,4 @@
+import datetime
 import re
 
 from tests.checks import check
@@ -9,23 +10,53 @@ def _(run):
     text = "\n".join(lines)
     # make.log: why it was made, each command line, and what openssl printed.
     assert re.fullmatch(r"# Made by tools/certs\.py on .+ UTC: .+\.", lines[0])
-    commands = [line for line in lines if line.startswith("$ openssl ")]
+    log = lines[: lines.index("localhost.crt: OK") + 1]  # the strict check, when they were made
+    printed = {}  # each command of the log: what it printed
+    for line in log[1:]:
+        if line.startswith("$ openssl "):
+            command = line
+            printed[command] = []
+        elif not line.startswith("# "):
+            printed[command].append(line)
+    commands = list(printed)
+    # In order: the CA's key and self-signed certificate, the server's key, request, signature,
+    # then the check.
+    assert [c.split()[2] for c in commands] == [
+        "genpkey",
+        "req",
+        "genpkey",
+        "req",
+        "x509",
+        "verify",
+    ]
     assert commands[0].startswith("$ openssl genpkey -algorithm EC ")
-    ca = [c for c in commands if c.startswith("$ openssl req -new -x509 ")]
-    assert ca and "-extensions ca_ext" in ca[0]
-    signed = [c for c in commands if c.startswith("$ openssl x509 -req ")]
-    assert signed and "-extensions server_ext" in signed[0]
-    assert any(c.startswith("$ openssl verify -x509_strict ") for c in commands)
-    assert "localhost.crt: OK" in lines  # the strict check the certificates passed when made
+    assert (
+        commands[1].startswith("$ openssl req -new -x509 ") and "-extensions ca_ext" in commands[1]
+    )
+    assert (
+        commands[4].startswith("$ openssl x509 -req ") and "-extensions server_ext" in commands[4]
+    )
+    assert commands[5].startswith("$ openssl verify -x509_strict ")
+    # Only the signing step prints anything (the request's signature, the subject); then the check.
+    assert [bool(printed[c]) for c in commands] == [False] * 4 + [True, True]
+    assert "subject=CN = localhost" in printed[commands[4]]
+    assert printed[commands[5]] == ["localhost.crt: OK"]
     # The certificate's fields, as `openssl x509` reads them.
     assert "subject=CN = localhost" in lines
     assert "issuer=CN = asyncio guide test CA" in lines
-    assert any(line.startswith("notBefore=") for line in lines)
-    assert any(line.startswith("notAfter=") for line in lines)
+    # Valid for a year from when it was made.
+    dates = {
+        line.split("=", 1)[0]: datetime.datetime.strptime(
+            line.split("=", 1)[1], "%b %d %H:%M:%S %Y %Z"
+        )
+        for line in lines
+        if line.startswith(("notBefore=", "notAfter="))
+    }
+    assert dates["notAfter"] - dates["notBefore"] == datetime.timedelta(days=365)
     assert "X509v3 Subject Alternative Name:" in text
     assert "    DNS:localhost, IP Address:127.0.0.1" in lines
     assert "X509v3 Basic Constraints: critical" in lines and "    CA:FALSE" in lines
-    assert "    TLS Web Server Authentication" in lines
+    assert "    Digital Signature" in lines and "    TLS Web Server Authentication" in lines
     # Fresh for at least 30 more days: tools/certs.py made sure of it before the run.
     assert lines[-2:] == [
         "$ openssl x509 -in localhost.crt -noout -checkend 2592000",
