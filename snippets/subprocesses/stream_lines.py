@@ -2,6 +2,7 @@
 
 import asyncio
 import sys
+import time
 
 # The child prints three words, pausing 0.2 s before each one.
 CHILD = """
@@ -13,24 +14,25 @@ for word in ["alpha", "beta", "gamma"]:
 
 
 async def main():
+    start = time.monotonic()
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
         "-c",
         CHILD,
         stdout=asyncio.subprocess.PIPE,
     )
-    print("child started")
+    print(f"{time.monotonic() - start:.2f} s: child started")
 
     lines = []
     # Read until end of file: the child has closed its stdout.
     while line := await proc.stdout.readline():
-        print(f"read {line!r}")
+        print(f"{time.monotonic() - start:.2f} s: read {line!r}")
         lines.append(line.decode().rstrip())
-    print("end of output")
+    print(f"{time.monotonic() - start:.2f} s: end of output")
 
     # Only now wait for the exit: all output has been read.
     returncode = await proc.wait()
-    print(f"return code {returncode}")
+    print(f"{time.monotonic() - start:.2f} s: return code {returncode}")
     print(f"collected {lines}")
 
 

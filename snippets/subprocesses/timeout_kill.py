@@ -11,26 +11,28 @@ while True:
 """
 
 
-async def run_with_timeout(args, delay):
-    """Run args and return (return code, stdout); kill the child after delay seconds."""
+async def run_with_timeout(args, timeout):
+    """Run args and return its stdout; after timeout seconds, kill it, raise TimeoutError."""
     proc = await asyncio.create_subprocess_exec(*args, stdout=asyncio.subprocess.PIPE)
     try:
-        async with asyncio.timeout(delay):
+        async with asyncio.timeout(timeout):
             stdout, _ = await proc.communicate()
-    except TimeoutError:
-        print(f"still running after {delay} s: kill it")
+    except BaseException:  # the timeout, a cancellation (Ctrl-C) or an error
         if proc.returncode is None:  # unless it has just exited by itself
             proc.kill()
         # communicate(), not wait(): it reads the pipe to its end, so it returns
         # even when the child left more output than asyncio buffers (128 KiB).
-        # What the cancelled call had read is lost; stdout is only the rest.
-        stdout, _ = await proc.communicate()
-    return proc.returncode, stdout
+        await proc.communicate()
+        print(f"child stopped, return code {proc.returncode}")
+        raise
+    return stdout
 
 
 async def main():
-    returncode, _ = await run_with_timeout([sys.executable, "-c", CHILD], 0.2)
-    print(f"return code {returncode}")
+    try:
+        await run_with_timeout([sys.executable, "-c", CHILD], timeout=0.2)
+    except TimeoutError:
+        print("timed out after 0.2 s")
 
 
 if __name__ == "__main__":

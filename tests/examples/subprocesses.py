@@ -23,24 +23,30 @@ def _(run):
 
 @check("subprocesses/stream_lines.py")
 def _(run):
+    # Each line but the last starts with the time since main() started, measured by the example
+    # itself before it starts the child (the runner's own stamps can be late under load).
+    parsed = [re.fullmatch(r"(\d+\.\d\d) s: (.*)", line) for line in run.lines[:-1]]
+    assert all(parsed), run.lines
     # Every line is read, in order, before wait() is called.
-    assert run.lines == [
+    assert [m[2] for m in parsed] == [
         "child started",
         "read b'alpha\\n'",
         "read b'beta\\n'",
         "read b'gamma\\n'",
         "end of output",
         "return code 0",
-        "collected ['alpha', 'beta', 'gamma']",
     ]
-    at = dict(zip(run.lines, run.times, strict=True))
-    # The lines are read as the child prints them, not all together at its exit: the child
-    # writes gamma at least 0.4 s after alpha (two 0.2 s pauses). Offsets are stamped when the
-    # runner reads a line, so one can be late on a loaded machine; 0.15 s allows 0.25 s for
-    # that (under CPU load, 420 runs showed at most 0.05 s). The child pauses before its first
-    # line, so the parent is reading by then: the spawn and the parent's own start-up, which
-    # can stall for a while under load, are not inside the measured span.
-    assert at["read b'gamma\\n'"] - at["read b'alpha\\n'"] >= 0.15
+    assert run.lines[-1] == "collected ['alpha', 'beta', 'gamma']"
+    alpha, beta, gamma = (float(m[1]) for m in parsed[1:4])
+    # The child sleeps 0.2 s before each word, on the same monotonic clock, and starts after
+    # `start` is taken: no word can be read earlier (a true 0.2 s never prints below 0.20).
+    assert alpha >= 0.2 and beta >= 0.4 and gamma >= 0.6
+    # The lines come as the child prints them, not together at its exit: gamma is read "about
+    # 0.4 s after alpha" (two 0.2 s pauses). The gap is measured in the parent, so the child's
+    # start-up does not count; a late wake-up of the parent for alpha would shorten it, and
+    # 0.2 s allows for that (24 runs at once with 3 CPU hogs on 2 cores: at least 0.36 s in
+    # 120 runs, while the time of alpha itself reached 1.13 s).
+    assert gamma - alpha >= 0.2
 
 
 @check("subprocesses/communicate_stdin.py")
@@ -68,8 +74,9 @@ def _(run):
 @check("subprocesses/timeout_kill.py")
 def _(run):
     # communicate() after kill() returns, with the exit status of a child killed by SIGKILL
-    # (a hang would fail the run at its timeout).
+    # (a hang would fail the run at its timeout); then run_with_timeout() passes the
+    # TimeoutError on to main().
     assert run.lines == [
-        "still running after 0.2 s: kill it",
-        "return code -9",
+        "child stopped, return code -9",
+        "timed out after 0.2 s",
     ]
