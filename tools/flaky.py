@@ -27,12 +27,14 @@ sys.path.insert(0, str(ROOT))
 from tests.checks import Run, load_all  # noqa: E402
 from tools import runner  # noqa: E402
 
+SKIPPED = "skipped"
+
 
 def attempt(example: runner.Example, python: str, check) -> str | None:
-    """None when the run passes its check, else why not."""
+    """None when the run passes its check, SKIPPED when it cannot run here, else why not."""
     result = runner.run(example, dev=True, python=python)
     if result.skipped:
-        return None
+        return SKIPPED
     if result.error:
         return result.error
     try:
@@ -73,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     pythons = runner.find_pythons()
     failures: Counter[tuple[str, str]] = Counter()
     first: dict[tuple[str, str], str] = {}
-    runs = 0
+    runs = skipped = 0
     load = cpu_load(os.cpu_count() or 1) if args.load else contextlib.nullcontext()
     with load, concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         for round_number in range(1, args.rounds + 1):
@@ -86,7 +88,9 @@ def main(argv: list[str] | None = None) -> int:
                 key = futures[future]
                 runs += 1
                 why = future.result()
-                if why:
+                if why == SKIPPED:
+                    skipped += 1
+                elif why:
                     failures[key] += 1
                     first.setdefault(key, why)
             print(
@@ -101,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(examples)} examples x {len(pythons)} interpreters ({versions}) "
         f"x {args.rounds} rounds, {mode}"
     )
-    print(f"{runs - sum(failures.values())} passed, {sum(failures.values())} failed")
+    failed = sum(failures.values())
+    print(f"{runs - failed - skipped} passed, {failed} failed, {skipped} skipped (newer Python)")
     return 1 if failures else 0
 
 
