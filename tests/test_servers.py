@@ -18,7 +18,6 @@ its connection end. The client is one of three kinds:
 from __future__ import annotations
 
 import os
-import re
 import signal
 import socket
 import ssl
@@ -95,7 +94,7 @@ def test_ctrl_c_with_a_client_connected(version, script, client_kind):
     port: list[int] = []
 
     def watch(line: str) -> None:  # the runner's way of finding a group server's port
-        if not port and (found := re.search(r"127\.0\.0\.1:(\d+)", line)):
+        if not port and (found := runner.PORT_LINE.search(line)):
             port.append(int(found.group(1)))
 
     stopped_after = end = flood = None

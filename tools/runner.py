@@ -43,6 +43,7 @@ HEAD_LINES = 400  # kept from the start of a long output
 TAIL_LINES = 100  # kept from its end
 MAX_LINE = 4000  # characters kept of one line
 MIN_PYTHON = (3, 11)
+PORT_LINE = re.compile(r"127\.0\.0\.1:(\d+)")  # a group's server prints this once it listens
 
 
 if threading.current_thread() is threading.main_thread() and (
@@ -514,7 +515,7 @@ def _run_group(example, python, dev, home, clean, start, deadline):
 
     def watch(line: str) -> None:
         if not ready.is_set():
-            match = re.search(r"127\.0\.0\.1:(\d+)", line)
+            match = PORT_LINE.search(line)
             if match:
                 port.append(match.group(1))
                 ready.set()
