@@ -68,8 +68,13 @@ class Run:
                 all_lines=proc.lines,
             )
 
-        procs = {proc.command.split()[1]: one(proc, {}) for proc in result.procs}
+        procs = {script_of(proc): one(proc, {}) for proc in result.procs}
         return one(result.procs[0], procs)
+
+
+def script_of(proc: runner.Proc) -> str:
+    """The script a process ran: "echo_client.py" in "python3 echo_client.py 40123"."""
+    return next(word for word in proc.command.split() if word.endswith(".py"))
 
 
 def load_all() -> dict[str, Callable]:

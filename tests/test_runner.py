@@ -244,3 +244,28 @@ def test_malformed_include_fails_the_build(tmp_path):
     build = scratch_build(tmp_path, {"demo/ok.py": "print(1)\n"}, "{{ example(demo/ok.py) }}\n")
     assert build.returncode != 0
     assert "cannot read the include" in build.stderr
+
+
+def test_example_can_run_as_a_module(snippets):
+    """`module = "unittest -v"` runs `python -m unittest -v <file>` and shows that command."""
+    write(
+        snippets,
+        "test_demo.py",
+        """
+        import unittest
+
+        class Demo(unittest.TestCase):
+            def test_passes(self):
+                self.assertEqual(1 + 1, 2)
+
+            def test_fails(self):
+                self.assertEqual(1 + 1, 3)
+        """,
+    )
+    write(snippets, "examples.toml", '["test_demo.py"]\nmodule = "unittest -v"\nreturncode = 1\n')
+    result = runner.run(runner.load("demo/test_demo.py"))
+    assert result.error == ""
+    assert result.procs[0].command == "python3 -m unittest -v test_demo.py"
+    text = result.procs[0].text
+    assert "test_passes (test_demo.Demo" in text and "... ok" in text
+    assert "FAILED (failures=1)" in text

@@ -70,6 +70,7 @@ class Example:
     min_python: tuple[int, int] = MIN_PYTHON
     reads: tuple[str, ...] = ()  # paths relative to snippets/<chapter>/
     timing: bool = False
+    module: str = ""  # "unittest -v": run as python -m unittest -v <file>
 
     @property
     def chapter(self) -> str:
@@ -92,6 +93,7 @@ _OPTION_TYPES = {
     "reads": list,
     "timing": bool,
     "processes": list,
+    "module": str,
 }
 
 
@@ -127,12 +129,16 @@ def load(name: str) -> Example:
     if key.endswith(".py"):
         if "processes" in options:
             raise ExampleError(f"example {name!r}: only a group may list processes")
+        if not options.get("module", "x").split():
+            raise ExampleError(f"example {name!r}: module names no module")
         scripts = (name,)
     else:
         if "processes" not in options:
             raise ExampleError(
                 f"example {name!r}: no such group in snippets/{chapter}/examples.toml"
             )
+        if "module" in options:
+            raise ExampleError(f"example {name!r}: a group cannot run as a module")
         scripts = tuple(f"{chapter}/{p}" for p in options.pop("processes"))
         if len(scripts) < 2:
             raise ExampleError(f"example {name!r}: a group needs a server and a client")
@@ -413,10 +419,20 @@ def _kill_group(process: subprocess.Popen) -> None:
     process.wait()
 
 
-def _start(python: str, script: str, args: list[str], dev: bool, home: str, nice: bool = False):
+def _start(
+    python: str,
+    script: str,
+    args: list[str],
+    dev: bool,
+    home: str,
+    nice: bool = False,
+    module: str = "",
+):
     command = [python, "-W", "error"]
     if dev:
         command += ["-X", "dev"]
+    if module:
+        command += ["-m", *module.split()]
     command += [Path(script).name, *args]
     process = subprocess.Popen(
         command,
@@ -474,13 +490,14 @@ def run(example: Example, *, dev: bool = False, python: str | None = None) -> Re
     return Result(example.name, version, procs, seconds, error=error)
 
 
-def _command_text(script: str, args: list[str]) -> str:
-    return " ".join(["python3", Path(script).name, *args])
+def _command_text(script: str, args: list[str], module: str = "") -> str:
+    run_as = ["-m", *module.split()] if module else []
+    return " ".join(["python3", *run_as, Path(script).name, *args])
 
 
 def _run_one(example, python, dev, home, clean, start, deadline):
     script = example.scripts[0]
-    process = _start(python, script, [], dev, home, nice=not example.timing)
+    process = _start(python, script, [], dev, home, nice=not example.timing, module=example.module)
     reader = _Reader(process.stdout, start, clean)
     reader.start()
     try:
@@ -488,12 +505,12 @@ def _run_one(example, python, dev, home, clean, start, deadline):
     except subprocess.TimeoutExpired:
         _kill_group(process)
         reader.join(5)
-        proc = reader.proc(_command_text(script, []), None)
+        proc = reader.proc(_command_text(script, [], example.module), None)
         return [proc], f"timed out after {example.timeout:g} s and was killed"
     # A child the example left behind must not hold the pipe open, nor outlive the example.
     _kill_group(process)
     reader.join(5)
-    proc = reader.proc(_command_text(script, []), process.returncode)
+    proc = reader.proc(_command_text(script, [], example.module), process.returncode)
     error = ""
     if process.returncode != example.returncode:
         error = f"exited with code {process.returncode}, expected {example.returncode}"
