@@ -230,3 +230,21 @@ def test_index_names_the_interpreters_of_this_build(built_site):
         assert ran in text, lang
         assert all(f"Python {version}" in text for version in local), (lang, local)
         assert "3.14" in text and "{{" not in text
+
+
+def test_navigation_lists_every_page_in_the_same_order_in_both_languages(monkeypatch):
+    """Each language titles the parts of the navigation itself; the pages and order are shared."""
+    from mkdocs.config import load_config
+
+    def page_files(nav) -> list[str]:
+        found = []
+        for item in nav:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            found += page_files(value) if isinstance(value, list) else [value]
+        return found
+
+    monkeypatch.delenv("GUIDE_SITE_URL", raising=False)
+    zh = page_files(load_config(str(ROOT / "mkdocs.yml"))["nav"])
+    en = page_files(load_config(str(ROOT / "mkdocs.en.yml"))["nav"])
+    assert zh == en
+    assert sorted(zh) == pages("zh") == pages("en")
