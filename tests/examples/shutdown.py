@@ -42,12 +42,9 @@ def _(run):
     late = lines.index("server: deadline passed, aborting 1 connection(s)")
     assert lines.index("server: answered 'quick'") < late
     assert lines[late + 1 : late + 3] == ["server: 'slow' cancelled", "server: closed"]
-    # The slow client never gets its answer: its connection ends under it (end of file, or a
-    # reset, depending on what the TCP stack does), in no fixed order with "server: closed".
-    assert any(
-        line in lines
-        for line in ("client slow: closed without a reply", "client slow: connection reset")
-    )
+    # The slow client never gets its answer. The server had read all it sent, so closing the
+    # socket sends a FIN, not a reset: the client sees end of file, after "server: closed".
+    assert lines.index("client slow: closed without a reply") > late + 2
     assert "server: answered 'slow'" not in lines
     assert len(lines) == 11
     # The page: the slow request is given up about 0.5 s (the deadline) after the signal;
