@@ -15,17 +15,19 @@ async def handle_request(reply_ready):
 
 
 async def inspect(reply_ready):
-    await asyncio.sleep(0.1)
-    inner = next(t for t in asyncio.all_tasks() if t.get_name() == "call-service")
-    print(asyncio.format_call_graph(inner))
+    try:
+        await asyncio.sleep(0.1)
+        inner = next(t for t in asyncio.all_tasks() if t.get_name() == "call-service")
+        print(asyncio.format_call_graph(inner))
 
-    graph = asyncio.capture_call_graph(inner)
-    names = []
-    while graph is not None:
-        names.append(graph.future.get_name())
-        graph = graph.awaited_by[0] if graph.awaited_by else None
-    print(f"awaited by: {' <- '.join(names)}")
-    reply_ready.set()
+        graph = asyncio.capture_call_graph(inner)
+        names = []
+        while graph is not None:
+            names.append(graph.future.get_name())
+            graph = graph.awaited_by[0] if graph.awaited_by else None
+        print(f"awaited by: {' <- '.join(names)}")
+    finally:
+        reply_ready.set()  # let the request finish even if the inspection failed
 
 
 async def main():

@@ -42,10 +42,7 @@ async def main():
             print(f"  {line}")
 
     task.cancel()
-    try:
-        await task
-    except asyncio.CancelledError:
-        pass
+    await asyncio.wait([task])  # returns once the task is done, without raising
     print(f"after cancel, get_stack() returns {task.get_stack()}")
 
 

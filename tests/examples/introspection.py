@@ -1,6 +1,15 @@
 import re
+from pathlib import Path
 
 from tests.checks import check
+
+SNIPPETS = Path(__file__).resolve().parents[2] / "snippets" / "introspection"
+
+
+def line_of(script, text):
+    """The number of the first line of a snippet that contains `text`."""
+    lines = (SNIPPETS / script).read_text().splitlines()
+    return next(number for number, line in enumerate(lines, 1) if text in line)
 
 
 @check("introspection/current_and_all_tasks.py")
@@ -31,12 +40,19 @@ def _(run):
     assert lines[3] == "    await call_service(reply_ready)"
     assert lines[4] == "get_stack() returned 1 frame"
     assert lines[5] == "following cr_await instead:"
-    chain = [re.fullmatch(r"  (\S+)\(\) at (\S+):\d+", line) for line in lines[6:10]]
+    chain = [re.fullmatch(r"  (\S+)\(\) at (\S+):(\d+)", line) for line in lines[6:10]]
+    script = "stuck_task_stack.py"
     assert [(m[1], m[2]) for m in chain] == [
-        ("handle_request", "stuck_task_stack.py"),
-        ("call_service", "stuck_task_stack.py"),
-        ("read_reply", "stuck_task_stack.py"),
+        ("handle_request", script),
+        ("call_service", script),
+        ("read_reply", script),
         ("Event.wait", "locks.py"),
+    ]
+    # Each coroutine of the example is at the await that leads to the next one.
+    assert [int(m[3]) for m in chain[:3]] == [
+        line_of(script, "await call_service(reply_ready)"),
+        line_of(script, "await read_reply(reply_ready)"),
+        line_of(script, "await reply_ready.wait()"),
     ]
     assert lines[10:] == ["after cancel, get_stack() returns []"]
 
@@ -52,6 +68,11 @@ def _(run):
         "b-to-a holds its first lock",
         "watchdog: no progress for 0.3 s, dumping tasks",
     ]
+    # Both transfers wait at the "async with second:" line, main at "await dog".
+    script = "watchdog_dump.py"
+    stuck_at = f"    transfer() at {script}:{line_of(script, 'async with second:')}"
+    assert [line for line in lines if line.startswith("    transfer()")] == [stuck_at] * 2
+    assert f"    main() at {script}:{line_of(script, 'await dog')}" in lines
     dump = [re.sub(r":\d+$", "", line) for line in lines[3:-1]]
     stuck = [
         "    transfer() at watchdog_dump.py",
@@ -73,8 +94,9 @@ def _(run):
 @check("introspection/call_graph.py")
 def _(run):
     # Python 3.14+: the graph of call-service shows its coroutine stack innermost first, then
-    # the task that awaits it (request-7, through its TaskGroup), then the one awaiting that
-    # (main). capture_call_graph() gives the same chain as data.
+    # the task that awaits it (request-7, in TaskGroup._aexit() called by __aexit__() at its
+    # async with line), then the one awaiting that (main, at "await request").
+    # capture_call_graph() gives the same chain as data.
     task = r"\* Task\(name='{}', id=0x[0-9a-f]+\)"
     frame = r"  \|   File '.*{}', line \d+, in async {}\(\)"
     expected = [
@@ -86,6 +108,7 @@ def _(run):
         r"  \+ Awaited by:",
         "    " + task.format("request-7"),
         r"      \+ Call stack:",
+        "    " + frame.format("taskgroups.py", r"TaskGroup\._aexit"),
         "    " + frame.format("taskgroups.py", r"TaskGroup\.__aexit__"),
         "    " + frame.format("call_graph.py", "handle_request"),
         r"      \+ Awaited by:",
@@ -94,9 +117,14 @@ def _(run):
         "        " + frame.format("call_graph.py", "main"),
         r"awaited by: call-service <- request-7 <- main",
     ]
-    # Some 3.14 releases add a TaskGroup._aexit() frame above TaskGroup.__aexit__().
-    helper = "    " + frame.format("taskgroups.py", r"TaskGroup\._aexit")
-    lines = [line for line in run.lines if not re.fullmatch(helper, line)]
-    assert len(lines) == len(expected), run.lines
+    lines = run.lines
+    assert len(lines) == len(expected), lines
     for pattern, line in zip(expected, lines, strict=True):
         assert re.fullmatch(pattern, line), (pattern, line)
+    script = "call_graph.py"
+    at = {}
+    for line in lines:
+        if m := re.search(r"line (\d+), in async (\w+)\(\)$", line):
+            at[m[2]] = int(m[1])
+    assert at["handle_request"] == line_of(script, "async with asyncio.TaskGroup()")
+    assert at["main"] == line_of(script, "await request")
