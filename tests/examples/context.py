@@ -89,7 +89,8 @@ def _(run):
     # The asyncio logger set to WARNING drops its DEBUG "Using selector" line; the error in the
     # callback goes through asyncio's own handler (its prefix), not through the root's format.
     assert run.lines[0] == "DEBUG app: scheduling a callback that fails"
-    assert run.lines[1].startswith("[asyncio] ERROR Exception in callback failing_callback()")
+    assert run.lines[1].startswith("[asyncio] ERROR Exception in callback failing_callback() at ")
+    assert "route_asyncio_logger.py:" in run.lines[1]  # the page: names the file and line
     assert "RuntimeError: callback failed" in run.lines
     assert run.lines[-1] == "DEBUG app: main done"
     assert not any("Using selector" in line for line in run.lines)
