@@ -3,6 +3,24 @@
 from tests.checks import check
 
 
+def _quick_and_slow(lines, stopped, late_line):
+    """The part the two deadline examples share; returns the index of the deadline line.
+
+    Both requests are in progress before the signal, in no guaranteed order; the quick one is
+    answered and its client gets the answer before the deadline passes.
+    """
+    assert lines[0].startswith("server: listening on 127.0.0.1:")
+    assert set(lines[1:3]) == {
+        "server: working on 'quick' for 0.2 s",
+        "server: working on 'slow' for 3.0 s",
+    }
+    assert lines[3:5] == ["server: got SIGTERM", stopped]
+    assert lines.index("server: answered 'quick'") < lines.index("client quick: done: quick")
+    late = lines.index(late_line)
+    assert lines.index("server: answered 'quick'") < late
+    return late
+
+
 @check("shutdown/sigterm_mid_request.py")
 def _(run):
     # The client is in the middle of its request when it sends SIGTERM; the server stops
@@ -26,21 +44,12 @@ def _(run):
 @check("shutdown/deadline_exceeded.py")
 def _(run):
     lines = run.lines
-    assert lines[0].startswith("server: listening on 127.0.0.1:")
-    # The two requests start in no guaranteed order; both are in progress before the signal.
-    assert set(lines[1:3]) == {
-        "server: working on 'quick' for 0.2 s",
-        "server: working on 'slow' for 3.0 s",
-    }
-    assert lines[3:5] == [
-        "server: got SIGTERM",
+    late = _quick_and_slow(
+        lines,
         "server: stopped accepting, 2 request(s) in progress",
-    ]
-    # The quick request finishes within the deadline and its client gets the answer.
-    assert lines.index("server: answered 'quick'") < lines.index("client quick: done: quick")
+        "server: deadline passed, aborting 1 connection(s)",
+    )
     # Then the deadline passes: the slow one is aborted and cancelled, and the server closes.
-    late = lines.index("server: deadline passed, aborting 1 connection(s)")
-    assert lines.index("server: answered 'quick'") < late
     assert lines[late + 1 : late + 3] == ["server: 'slow' cancelled", "server: closed"]
     # The slow client never gets its answer. The server had read all it sent, so closing the
     # socket sends a FIN, not a reset: the client sees end of file, after "server: closed".
@@ -80,15 +89,11 @@ def _(run):
     # answered; the slow connection is aborted, but its handler keeps running until
     # asyncio.run() cancels it, after main() has returned.
     lines = run.lines
-    assert lines[0].startswith("server: listening on 127.0.0.1:")
-    assert set(lines[1:3]) == {
-        "server: working on 'quick' for 0.2 s",
-        "server: working on 'slow' for 3.0 s",
-    }
-    assert lines[3:5] == ["server: got SIGTERM", "server: stopped accepting"]
-    assert lines.index("server: answered 'quick'") < lines.index("client quick: done: quick")
-    late = lines.index("server: deadline passed, aborting the remaining connections")
-    assert lines.index("server: answered 'quick'") < late
+    late = _quick_and_slow(
+        lines,
+        "server: stopped accepting",
+        "server: deadline passed, aborting the remaining connections",
+    )
     assert lines[late + 1] == "server: closed"
     assert any(
         line in lines
