@@ -456,6 +456,56 @@ def test_no_horizontal_scrolling_on_a_phone(browser, site, lang, page_path):
     )
 
 
+# --- accessibility: axe-core on every page, both colour schemes ----------------------------
+
+AXE_SCRIPT = None
+
+
+def _axe_script() -> str:
+    """axe-core's browser script, from the copy the axe-playwright-python package ships."""
+    global AXE_SCRIPT
+    if AXE_SCRIPT is None:
+        axe = pytest.importorskip(
+            "axe_playwright_python", reason="axe-playwright-python is not installed"
+        )
+        AXE_SCRIPT = (Path(axe.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+    return AXE_SCRIPT
+
+
+AXE_RUN = """async () => {
+  const result = await axe.run(document, { resultTypes: ["violations"] });
+  return result.violations.map(v => ({
+    id: v.id, help: v.help,
+    nodes: v.nodes.map(n => n.target.join(" ") + ": " + (n.failureSummary || "").split("\\n")[1]),
+  }));
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_passes_axe(browser, site, lang, scheme):
+    """axe-core (WCAG 2 A and AA rules and best practices) finds nothing on any page."""
+    _needs_cjk(lang)
+    script = _axe_script()
+    expected = "slate" if scheme == "dark" else "default"
+    report: dict[str, list[str]] = {}
+    with open_page(browser, color_scheme=scheme) as (page, _):
+        for url in sorted(built_pages(site, lang)):
+            goto(page, url)
+            actual = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            assert actual == expected, f"{url}: colour scheme {actual}, not {expected}"
+            page.evaluate(script)
+            found = [
+                f"{v['id']} ({v['help']}), {len(v['nodes'])} nodes, e.g. {v['nodes'][0]}"
+                for v in page.evaluate(AXE_RUN)
+            ]
+            if found:
+                report[url] = found
+    assert not report, "\n".join(
+        f"{url}\n  " + "\n  ".join(found) for url, found in sorted(report.items())
+    )
+
+
 # --- dark mode ---------------------------------------------------------------------------
 
 
