@@ -1,18 +1,20 @@
-"""The echo servers stop on Ctrl-C while a client is still connected, on every local CPython 3.11+.
+"""The servers stop on Ctrl-C while a client is still connected, on every local CPython 3.11+.
 
 A group example's server gets its Ctrl-C only after its clients have exited, so the examples'
-own runs never show this. Here each echo server starts as the runner starts it (``-W error``,
-``-X dev`` as in the tests, the runner's environment), one client connects, and then Ctrl-C:
-the server must exit 0 within a few seconds, print no error or warning, and the client must see
-its connection end. The client is one of three kinds:
+own runs never show this. Here each server (the echo servers, the HTTP server) starts as the
+runner starts it (``-W error``, ``-X dev`` as in the tests, the runner's environment), one client
+connects, and then Ctrl-C: the server must exit 0 within a few seconds, print no error or
+warning, and the client must see its connection end. The client is one of three kinds:
 
 - ``idle``: it sends nothing and reads nothing, so over TLS it never answers the server's
   ``close_notify`` either;
-- ``flooding``: it sends lines as fast as it can and never reads the echo. The server's flow
-  control must make it stop reading (the client's sends then block: the test waits for that),
-  and at Ctrl-C its send buffer is full, which ``close()`` would wait to send for ever;
-- ``resetting``: it sends a line, then resets the connection (RST) before the Ctrl-C. The
-  server must report the ``ConnectionResetError`` in one line of its own, and nothing else.
+- ``flooding``: it sends requests (lines; for HTTP, pipelined GETs) as fast as it can and never
+  reads the answers. The server's flow control must make it stop reading (the client's sends
+  then block: the test waits for that), and at Ctrl-C its send buffer is full, which ``close()``
+  would wait to send for ever;
+- ``resetting``: it sends a request and reads the answer, then resets the connection (RST)
+  before the Ctrl-C. The server must report the ``ConnectionResetError`` in one line of its own,
+  and nothing else.
 """
 
 from __future__ import annotations
@@ -26,15 +28,32 @@ import subprocess
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 
 import pytest
 
 from tools import runner
 
 PYTHONS = runner.find_pythons()
-SERVERS = ["streams/echo_server.py", "protocols/echo_server.py", "tls/echo_server.py"]
+
+
+@dataclass(frozen=True)
+class Server:
+    request: bytes  # what the flooding client sends over and over, and the resetting one once
+    answer: bytes  # how the answer to one request starts
+    tls: bool = False
+    prints_connections: bool = True  # a line when a client connects
+
+
+ECHO_LINE = b"x" * 999 + b"\n"  # within the TLS server's 1024-byte line limit
+GET = b"GET /page/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+SERVERS = {
+    "streams/echo_server.py": Server(ECHO_LINE, ECHO_LINE),
+    "protocols/echo_server.py": Server(ECHO_LINE, ECHO_LINE),
+    "tls/echo_server.py": Server(ECHO_LINE, ECHO_LINE, tls=True),
+    "http/http_server.py": Server(GET, b"HTTP/1.1 200 ", prints_connections=False),
+}
 STOP_WITHIN = 5.0  # seconds from Ctrl-C to exit; the servers need well under 1 s, even loaded
-LINE = b"x" * 999 + b"\n"  # what the flooding client sends: within the TLS server's 1024
 FLOOD_LIMIT = 256 * 2**20  # bytes: a server with working flow control blocks its client sooner
 STALLED = 1.0  # seconds without progress after which the flooding client counts as blocked
 
@@ -57,18 +76,18 @@ def wait_for(condition, timeout: float) -> bool:
 
 
 class Flood(threading.Thread):
-    """Send LINE over and over, never reading, until a send fails."""
+    """Send a request over and over, never reading, until a send fails."""
 
-    def __init__(self, sock: socket.socket):
+    def __init__(self, sock: socket.socket, request: bytes):
         super().__init__(daemon=True)
-        self.sock, self.sent, self.error = sock, 0, None
+        self.sock, self.request, self.sent, self.error = sock, request, 0, None
 
     def run(self) -> None:
         self.sock.settimeout(None)  # block as long as the server does not read
         try:
             while self.sent < FLOOD_LIMIT:
-                self.sock.sendall(LINE)
-                self.sent += len(LINE)
+                self.sock.sendall(self.request)
+                self.sent += len(self.request)
         except OSError as exc:  # the server dropped the connection (ssl.SSLError included)
             self.error = exc
 
@@ -88,7 +107,8 @@ class Flood(threading.Thread):
 @pytest.mark.parametrize("script", SERVERS)
 @pytest.mark.parametrize("version", sorted(PYTHONS), ids=lambda v: f"py{v[0]}.{v[1]}")
 def test_ctrl_c_with_a_client_connected(version, script, client_kind):
-    python, tls = PYTHONS[version], script.startswith("tls/")
+    python, server_kind = PYTHONS[version], SERVERS[script]
+    tls = server_kind.tls
     if tls:
         runner.load("tls/echo")  # makes the certificates if they are missing or expiring
     port: list[int] = []
@@ -105,16 +125,21 @@ def test_ctrl_c_with_a_client_connected(version, script, client_kind):
         try:
             assert wait_for(lambda: port, runner.READY_TIMEOUT), "the server printed no port"
             with connect(port[0], tls) as client:
-                # Each server prints a line for a new connection: its handler is running.
-                assert wait_for(lambda: len(output.head) >= 2, 10), output.head
+                if server_kind.prints_connections:  # a line for a new connection: handler runs
+                    assert wait_for(lambda: len(output.head) >= 2, 10), output.head
+                else:
+                    time.sleep(0.3)  # the server accepts the connection meanwhile
                 if client_kind == "flooding":
-                    flood = Flood(client)
+                    flood = Flood(client, server_kind.request)
                     flood.start()
                     blocked = flood.wait_until_blocked(60)
                     assert blocked, f"the server kept reading: {flood.sent} bytes, {flood.error}"
                 elif client_kind == "resetting":
-                    client.sendall(b"hello\n")
-                    assert wait_for(lambda: len(output.head) >= 3, 10), output.head  # echoed
+                    client.sendall(server_kind.request)
+                    answer = b""
+                    while len(answer) < len(server_kind.answer):
+                        answer += client.recv(len(server_kind.answer) - len(answer)) or b"EOF"
+                    assert answer == server_kind.answer, answer
                     linger = struct.pack("ii", 1, 0)  # close() now sends RST, not FIN
                     client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
                     client.close()
