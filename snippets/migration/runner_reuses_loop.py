@@ -32,6 +32,7 @@ if __name__ == "__main__":
     with asyncio.Runner() as runner:
         task = runner.run(start(queue))
         runner.run(submit(queue, ["job 1", "job 2"]))
-        print(f"between calls: worker still running: {not task.done()}")
+        # Between run() calls the loop is stopped: the worker waits, suspended, not done.
+        print(f"between calls: worker still pending: {not task.done()}")
         runner.run(submit(queue, ["job 3"]))
     print(f"after the with block: worker cancelled: {task.cancelled()}")

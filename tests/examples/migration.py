@@ -30,7 +30,7 @@ def _(run):
         "after asyncio.run(): worker cancelled: True",
         "worker: handled job 1",
         "worker: handled job 2",
-        "between calls: worker still running: True",
+        "between calls: worker still pending: True",
         "worker: handled job 3",
         "after the with block: worker cancelled: True",
     ]
@@ -48,7 +48,10 @@ def _(run):
 @check("migration/ensure_future_outside.py")
 def _(run):
     if run.python >= (3, 14):
-        assert run.lines[0].startswith("ensure_future(): RuntimeError: ")
+        # 3.14: get_event_loop() inside ensure_future() no longer creates a loop.
+        assert run.lines[0] == (
+            "ensure_future(): RuntimeError: There is no current event loop in thread 'MainThread'."
+        )
         rest = run.lines[1:]
     elif run.python >= (3, 12):
         assert run.lines[:2] == [
@@ -133,8 +136,7 @@ def _(run):
 def _(run):
     if run.python >= (3, 14):
         # The wording of the "not awaitable" TypeError changed in 3.14 (gh-114091).
-        assert run.lines[0].startswith("with await lock: TypeError: ")
-        assert "Lock" in run.lines[0]
+        assert run.lines[0] == "with await lock: TypeError: 'Lock' object can't be awaited"
     else:
         assert run.lines[0] == (
             "with await lock: TypeError: object Lock can't be used in 'await' expression"
