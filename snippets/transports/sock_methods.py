@@ -1,7 +1,7 @@
 import asyncio
 import socket
 
-PAYLOAD = b"x" * 1_000_000  # more than the kernel's socket buffers hold at once
+PAYLOAD = b"x" * 1_000_000
 
 
 async def serve_one(listener):

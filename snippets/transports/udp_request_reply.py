@@ -56,11 +56,12 @@ class Client(Closing):
 
     async def request(self, payload):
         self.last_id += 1
-        message = b"%d:%s" % (self.last_id, payload)
+        request_id = self.last_id  # other requests may run meanwhile and change last_id
+        message = b"%d:%s" % (request_id, payload)
         loop = asyncio.get_running_loop()
         try:
             for attempt in range(1, ATTEMPTS + 1):
-                self.waiting[self.last_id] = future = loop.create_future()
+                self.waiting[request_id] = future = loop.create_future()
                 self.transport.sendto(message)  # never blocks, never waits
                 try:
                     async with asyncio.timeout(TIMEOUT):
@@ -69,7 +70,7 @@ class Client(Closing):
                     print(f"client: no reply to {message!r} (attempt {attempt})")
             raise TimeoutError(f"no reply after {ATTEMPTS} attempts")
         finally:
-            del self.waiting[self.last_id]
+            self.waiting.pop(request_id, None)
 
 
 async def main():
