@@ -11,6 +11,7 @@ CASES = [  # (what it is, the bytes sent)
     ("HTTP/2.0", f"GET /page/1 HTTP/2.0\r\n{HEADERS}\r\n"),
     ("40 headers", f"GET /page/1 HTTP/1.1\r\n{HEADERS}" + "X-N: 1\r\n" * 40 + "\r\n"),
     ("9 KiB header", f"GET /page/1 HTTP/1.1\r\n{HEADERS}X-Big: {'x' * 9216}\r\n\r\n"),
+    ("9 KiB target", f"GET /page/1?q={'x' * 9216} HTTP/1.1\r\n{HEADERS}\r\n"),
     ("a POST", f"POST /page/1 HTTP/1.1\r\n{HEADERS}Content-Length: 2\r\n\r\nhi"),
     ("head never ends", f"GET /page/1 HTTP/1.1\r\n{HEADERS}"),
     ("nothing sent", ""),

@@ -9,30 +9,45 @@ import time
 CONNECTIONS = 4  # at most this many requests at once: one per connection
 DEADLINE = 5.0  # seconds for the whole batch
 MAX_BODY = 1024 * 1024  # bytes: a limit on what the client accepts, too
-# How one request can fail: the connection (OSError), or a response cut short or unreadable.
-FAILURES = (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError)
+
+
+class NoResponse(Exception):
+    """The connection ended before the first byte of the response arrived."""
+
+
+# How one request can fail: no response, the connection, or a response cut short or unreadable.
+FAILURES = (NoResponse, OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError)
 
 
 async def fetch(reader, writer, host, path):
     """Send one GET on an open connection; (status, body, server_closes)."""
-    writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode("latin-1"))
-    await writer.drain()
-    head = await reader.readuntil(b"\r\n\r\n")  # within the reader's limit, 64 KiB
+    try:
+        writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode("latin-1"))
+        await writer.drain()
+        first = await reader.readexactly(1)  # the first byte of the response
+    except (OSError, asyncio.IncompleteReadError) as exc:
+        raise NoResponse(repr(exc)) from None
+    head = first + await reader.readuntil(b"\r\n\r\n")  # within the reader's limit, 64 KiB
     status_line, *lines = head[:-4].decode("latin-1").split("\r\n")
     version, status, _reason = status_line.split(" ", 2)
-    headers = {}
+    headers = {}  # repeated names are joined with ", ": two lengths are no valid length
     for line in lines:
         name, _, value = line.partition(":")
-        headers[name.strip().lower()] = value.strip()
-    length = int(headers.get("content-length", "-1"))  # this client reads no other framing
-    if version != "HTTP/1.1" or not 0 <= length <= MAX_BODY:
+        name, value = name.strip().lower(), value.strip()
+        headers[name] = f"{headers[name]}, {value}" if name in headers else value
+    length = headers.get("content-length", "")  # this client reads no other framing
+    if version != "HTTP/1.1" or not (length.isascii() and length.isdigit()):
         raise ValueError(f"cannot read this response: {status_line}")
-    body = await reader.readexactly(length)
-    server_closes = "close" in headers.get("connection", "").lower()
-    return int(status), body.decode(), server_closes
+    if int(length) > MAX_BODY:
+        raise ValueError(f"body of {length} bytes is too large")
+    body = await reader.readexactly(int(length))
+    tokens = {t.strip().lower() for t in headers.get("connection", "").split(",")}
+    return int(status), body.decode(), "close" in tokens
 
 
 async def close(writer):
+    if writer is None:  # no connection was open
+        return
     writer.close()
     with contextlib.suppress(OSError):  # raised again after a failure
         await writer.wait_closed()
@@ -52,21 +67,22 @@ async def worker(port, paths, results, in_progress):
                         reader, writer = await asyncio.open_connection("127.0.0.1", port)
                     status, body, server_closes = await fetch(reader, writer, host, path)
                 except FAILURES as exc:
-                    await close(writer)
-                    writer = None
-                    if reused and attempt == 1:
-                        continue  # the server may have closed it as idle: a GET can be resent
+                    old, writer = writer, None
+                    if reused and attempt == 1 and isinstance(exc, NoResponse):
+                        await close(old)
+                        continue  # closed as idle before it answered: a GET can be resent
                     results[path] = (None, repr(exc))  # reported, not lost
+                    in_progress.discard(path)
+                    await close(old)
                     break
                 results[path] = (status, body)
+                in_progress.discard(path)
                 if server_closes:
-                    await close(writer)
-                    writer = None
+                    old, writer = writer, None
+                    await close(old)
                 break
-            in_progress.discard(path)
     finally:  # also when the deadline cancels this task in the middle of a request
-        if writer is not None:
-            await close(writer)
+        await close(writer)
 
 
 async def fetch_all(port, paths, connections, deadline):

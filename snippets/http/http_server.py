@@ -12,7 +12,11 @@ MAX_HEAD = 8 * 1024  # bytes: the request line and all header lines together
 MAX_HEADERS = 32  # header lines per request
 IDLE_TIMEOUT = 1.0  # seconds a kept-alive connection may wait for its next request
 HEAD_TIMEOUT = 0.5  # seconds from a request's first byte to the end of its head
+WRITE_TIMEOUT = 5.0  # seconds a client may take to read a response
 TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # a method or a header name
+TARGET = re.compile(r"/[!-~]*")  # origin form: a path and a query, visible ASCII only
+VERSION = re.compile(r"HTTP/([0-9])\.([0-9])")
+HOST = re.compile(r"[\w.:\[\]%!$&'()*+,;=~-]*", re.ASCII)  # host[:port], or empty
 
 stats = {"in_flight": 0, "most": 0, "statuses": collections.Counter()}
 
@@ -44,6 +48,10 @@ async def read_head(reader):
     except TimeoutError:
         raise HTTPError(HTTPStatus.REQUEST_TIMEOUT, "head not complete in time") from None
     except asyncio.LimitOverrunError:
+        # readuntil() left the data in the reader's buffer: is the request line too long?
+        start = first + await reader.read(MAX_HEAD)  # returns at once: the buffer is full
+        if b"\r\n" not in start:
+            raise HTTPError(HTTPStatus.REQUEST_URI_TOO_LONG, "request line too long") from None
         raise HTTPError(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "head too large") from None
     except asyncio.IncompleteReadError:
         raise HTTPError(HTTPStatus.BAD_REQUEST, "EOF inside the head") from None
@@ -54,26 +62,38 @@ def parse_head(head):
     request_line, *lines = head[:-4].decode("latin-1").split("\r\n")
     if len(lines) > MAX_HEADERS:
         raise HTTPError(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "too many headers")
+    if any(c in line for line in (request_line, *lines) for c in "\r\n\0"):
+        raise HTTPError(HTTPStatus.BAD_REQUEST, "bare CR, LF or NUL")  # lines end with CRLF
     parts = request_line.split(" ")
-    if len(parts) != 3 or not TOKEN.fullmatch(parts[0]) or not parts[1].startswith("/"):
+    if (
+        len(parts) != 3
+        or not TOKEN.fullmatch(parts[0])
+        or not TARGET.fullmatch(parts[1])
+        or not (version := VERSION.fullmatch(parts[2]))
+    ):
         raise HTTPError(HTTPStatus.BAD_REQUEST, "malformed request line")
-    method, target, version = parts
-    if version not in ("HTTP/1.1", "HTTP/1.0"):
-        raise HTTPError(HTTPStatus.HTTP_VERSION_NOT_SUPPORTED, f"version {version}")
+    method, target, _ = parts
+    if version[1] != "1":
+        raise HTTPError(HTTPStatus.HTTP_VERSION_NOT_SUPPORTED, f"version {parts[2]}")
+    http11 = version[2] != "0"  # HTTP/1.2 and later minor versions are served as 1.1
     headers = {}  # lower-case name -> list of values
     for line in lines:
         name, colon, value = line.partition(":")
         if not colon or not TOKEN.fullmatch(name):  # also "Name :" and folded lines
             raise HTTPError(HTTPStatus.BAD_REQUEST, "malformed header line")
         headers.setdefault(name.lower(), []).append(value.strip(" \t"))
-    if version == "HTTP/1.1" and len(headers.get("host", [])) != 1:
-        raise HTTPError(HTTPStatus.BAD_REQUEST, "no single Host header")
-    if "transfer-encoding" in headers or headers.get("content-length", ["0"]) != ["0"]:
+    hosts = headers.get("host", [])  # RFC 9112, 3.2: one in HTTP/1.1, never two, valid
+    if len(hosts) > 1 or (http11 and not hosts) or not HOST.fullmatch("".join(hosts)):
+        raise HTTPError(HTTPStatus.BAD_REQUEST, "no single valid Host header")
+    lengths = headers.get("content-length", ["0"])
+    if len(lengths) != 1 or not (lengths[0].isascii() and lengths[0].isdigit()):
+        raise HTTPError(HTTPStatus.BAD_REQUEST, "invalid Content-Length")
+    if "transfer-encoding" in headers or int(lengths[0]) != 0:
         raise HTTPError(HTTPStatus.NOT_IMPLEMENTED, "request bodies are not supported")
     if method not in ("GET", "HEAD"):
         raise HTTPError(HTTPStatus.NOT_IMPLEMENTED, f"method {method}")
     tokens = {t.strip().lower() for v in headers.get("connection", []) for t in v.split(",")}
-    keep_alive = version == "HTTP/1.1" and "close" not in tokens  # HTTP/1.0: one request
+    keep_alive = http11 and "close" not in tokens  # HTTP/1.0: one request per connection
     url = urlsplit(target)
     return method, url.path, parse_qs(url.query), keep_alive
 
@@ -92,7 +112,7 @@ async def route(path, query):
     return HTTPStatus.NOT_FOUND, f"{path} not found\n"
 
 
-async def respond(writer, status, body, keep_alive, method="GET"):
+async def respond(writer, status, body, keep_alive, head_only=False):
     data = body.encode()
     head = [
         f"HTTP/1.1 {status.value} {status.phrase}",
@@ -103,9 +123,14 @@ async def respond(writer, status, body, keep_alive, method="GET"):
     if not keep_alive:
         head.append("Connection: close")
     writer.write(("\r\n".join(head) + "\r\n\r\n").encode("latin-1"))
-    if method != "HEAD":
+    if not head_only:  # a response to HEAD has no body, not even an error's
         writer.write(data)
-    await writer.drain()  # a client that does not read makes this wait
+    try:
+        async with asyncio.timeout(WRITE_TIMEOUT):
+            await writer.drain()  # a client that does not read makes this wait
+    except TimeoutError:
+        writer.transport.abort()  # drop what it did not read
+        raise Done(f"response not read in {WRITE_TIMEOUT} s") from None
     stats["statuses"][status.value] += 1
 
 
@@ -115,21 +140,23 @@ async def serve_connection(reader, writer):
     try:
         keep_alive = True
         while keep_alive:
+            head_only = False  # until this request's head has been read
             head = await read_head(reader)
-            method, path, query, keep_alive = parse_head(head)
+            head_only = head.startswith(b"HEAD ")
+            _, path, query, keep_alive = parse_head(head)
             stats["in_flight"] += 1
             stats["most"] = max(stats["most"], stats["in_flight"])
             try:
                 status, body = await route(path, query)
             finally:
                 stats["in_flight"] -= 1
-            await respond(writer, status, body, keep_alive, method)
+            await respond(writer, status, body, keep_alive, head_only)
             served += 1
     except Done as exc:
         why = str(exc)
     except HTTPError as exc:  # a request we cannot serve: answer, then close
-        with contextlib.suppress(OSError):
-            await respond(writer, exc.status, f"{exc}\n", keep_alive=False)
+        with contextlib.suppress(OSError, Done):
+            await respond(writer, exc.status, f"{exc}\n", False, head_only)
         why = f"sent {exc.status.value}: {exc}"
     except OSError as exc:  # the connection failed: the client reset it, say
         why = repr(exc)
@@ -138,9 +165,14 @@ async def serve_connection(reader, writer):
         raise
     finally:
         print(f"{host}:{port}: served {served}, then {why}")
-        writer.close()
-        with contextlib.suppress(OSError):
-            await writer.wait_closed()
+        writer.close()  # sends what is still buffered, then closes
+        try:
+            async with asyncio.timeout(WRITE_TIMEOUT):
+                await writer.wait_closed()
+        except TimeoutError:  # the client is not reading what is left
+            writer.transport.abort()
+        except OSError:  # raised again after a failure
+            pass
 
 
 async def main():

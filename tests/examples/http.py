@@ -39,6 +39,7 @@ def _(run):
     # with no connection left open.
     connections = _connections(server)
     assert len(connections) >= 4, server.lines
+    assert all(why in ("client closed", "idle for 1.0 s") for _, why in connections), server.lines
     assert sum(served for served, _ in connections) == 21
     assert server.lines[-3] == "Ctrl-C: closing 0 open connections"
     summary = re.fullmatch(
@@ -80,34 +81,39 @@ def _(run):
         m = re.fullmatch(r"(.+): (.+) after (\d+\.\d+) s", line)
         assert m, client.lines
         answers.append((m.group(1), m.group(2), float(m.group(3))))
+    # http.HTTPStatus names 414 "Request-URI Too Long" before 3.13, "URI Too Long" from 3.13.
+    uri_too_long = "URI Too Long" if run.python >= (3, 13) else "Request-URI Too Long"
     assert [(name, answer) for name, answer, _ in answers] == [
         ("not HTTP", "HTTP/1.1 400 Bad Request"),
         ("no Host header", "HTTP/1.1 400 Bad Request"),
         ("HTTP/2.0", "HTTP/1.1 505 HTTP Version Not Supported"),
         ("40 headers", "HTTP/1.1 431 Request Header Fields Too Large"),
         ("9 KiB header", "HTTP/1.1 431 Request Header Fields Too Large"),
+        ("9 KiB target", f"HTTP/1.1 414 {uri_too_long}"),
         ("a POST", "HTTP/1.1 501 Not Implemented"),
         ("head never ends", "HTTP/1.1 408 Request Timeout"),
         ("nothing sent", "EOF, no response"),
     ]
     # The client's own clock starts before it connects, the server's timers after: so these
     # are lower bounds (HEAD_TIMEOUT = 0.5 s, IDLE_TIMEOUT = 1.0 s).
-    assert answers[6][2] >= 0.5
-    assert answers[7][2] >= 1.0
+    assert answers[7][2] >= 0.5
+    assert answers[8][2] >= 1.0
 
     # The server's reason for each, in the same order: it prints before it closes, and the
     # client reads to EOF before it opens the next connection.
     assert _connections(server) == [
         (0, "sent 400: malformed request line"),
-        (0, "sent 400: no single Host header"),
+        (0, "sent 400: no single valid Host header"),
         (0, "sent 505: version HTTP/2.0"),
         (0, "sent 431: too many headers"),
         (0, "sent 431: head too large"),
+        (0, "sent 414: request line too long"),
         (0, "sent 501: request bodies are not supported"),
         (0, "sent 408: head not complete in time"),
         (0, "idle for 1.0 s"),
     ]
     assert server.lines[-3:-1] == [
         "Ctrl-C: closing 0 open connections",
-        "responses by status: {400: 2, 408: 1, 431: 2, 501: 1, 505: 1}; at most 0 requests at once",
+        "responses by status: {400: 2, 408: 1, 414: 1, 431: 2, 501: 1, 505: 1};"
+        " at most 0 requests at once",
     ]
