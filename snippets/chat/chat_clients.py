@@ -22,7 +22,7 @@ class User:
     async def join(self, port, *, reads=True, keepalive=True):
         if reads:
             self.reader, self.writer = await asyncio.open_connection("127.0.0.1", port)
-        else:  # a small receive buffer: the server notices sooner that it never reads
+        else:  # small buffers: the server notices sooner that this user never reads
             sock = socket.socket()
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
             sock.setblocking(False)
@@ -31,7 +31,8 @@ class User:
             except BaseException:
                 sock.close()
                 raise
-            self.reader, self.writer = await asyncio.open_connection(sock=sock)
+            # limit=1024: its transport stops reading the socket at 2 KiB (the default, 128 KiB)
+            self.reader, self.writer = await asyncio.open_connection(sock=sock, limit=1024)
         await self.say(self.name)
         print(f"{self.name} got: {(await self.reader.readline()).decode().rstrip()}")
         if reads:
