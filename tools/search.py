@@ -35,6 +35,8 @@ WORKER_DIR = "assets/javascripts/workers"
 
 
 def _load(path: Path):
+    if not path.exists():  # a scratch project of the tests may have neither file
+        return {"synonyms": {}, "teaches": []} if path == DATA else []
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
@@ -76,10 +78,12 @@ def jieba_words() -> list[str]:
 
 
 def _plural(term: str) -> str | None:
-    """The English plural of a term's last word (the English index has no stemmer)."""
-    if not term.isascii() or not term[-1:].isalpha() or term[-1:].isupper():
+    """The English plural of a term's last word (the index has no stemmer): "loops" for
+    "event loop"; none for API names."""
+    word = term.split()[-1]
+    if not (word.isascii() and word.isalpha() and word[1:].islower()):
         return None
-    return term + ("es" if term.endswith(("s", "sh", "ch", "x")) else "s")
+    return word + ("es" if word.endswith(("s", "sh", "ch", "x")) else "s")
 
 
 def _weighted(terms: list[str], separator: str) -> str:
@@ -92,7 +96,7 @@ def _weighted(terms: list[str], separator: str) -> str:
     out = []
     for term in terms:
         out += [term] * (3 if len(term.split()) == 1 else 2)
-        if (plural := _plural(term)) is not None and "_" not in term and "." not in term:
+        if (plural := _plural(term)) is not None:
             out.append(plural)
         parts = [part for part in re.split(separator, term) if part]
         if len(parts) > 1:
@@ -107,16 +111,17 @@ def post_process(site_dir: str, language: str) -> None:
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     docs = {doc["location"]: doc for doc in index["docs"]}
+    pages = {location.partition("#")[0] for location in docs}
     missing = []
     for location, terms in teaching(language).items():
         if location in docs:
             docs[location][FIELD] = _weighted(terms, index["config"]["separator"])
-        else:
+        elif location.partition("#")[0] in pages:  # a page without it: a heading id changed
             missing.append(f"{location} ({', '.join(terms)})")
     if missing:
         raise PluginError(
-            "docs/glossary.yml or docs/search.yml names a section the search index does not "
-            "have: " + "; ".join(missing)
+            "docs/glossary.yml or docs/search.yml names a heading id its page does not have: "
+            + "; ".join(missing)
         )
     index["config"]["fields"][FIELD] = {"boost": BOOST}
     index["config"]["guide"] = {"synonyms": synonyms(language)}
@@ -133,7 +138,8 @@ def worker() -> tuple[str, str]:
     content = (
         PRELUDE.read_text(encoding="utf-8")
         + f"\n// Material for MkDocs' search worker ({material_worker.name}) follows.\n"
-        + material_worker.read_text(encoding="utf-8")
+        # Without its source map comment: the map would not fit the combined file.
+        + re.sub(r"//# sourceMappingURL=\S+\s*$", "", material_worker.read_text(encoding="utf-8"))
     )
     digest = hashlib.sha256(content.encode()).hexdigest()[:8]
     return f"{WORKER_DIR}/search-guide.{digest}.min.js", content

@@ -46,6 +46,7 @@
       });
     // Keep the index's term list, and stop Material's segmenter (it asks `term in invertedIndex`).
     const lunr = self.lunr;
+    if (lunr.Builder.prototype.build.guide) return; // set up once
     const build = lunr.Builder.prototype.build;
     lunr.Builder.prototype.build = function () {
       const index = build.call(this);
@@ -53,6 +54,7 @@
       index.invertedIndex = new Proxy(index.invertedIndex, { has: () => false });
       return index;
     };
+    lunr.Builder.prototype.build.guide = true;
   }
 
   // The cut of a Han run into index words with the fewest pieces (unknown characters stand
