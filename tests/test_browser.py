@@ -328,6 +328,71 @@ def test_search_finds_the_page_that_teaches_the_term(browser, site, lang, query,
         assert len(english) == len(pages), f"{query!r} listed pages outside /en/:\n  {shown}"
 
 
+QUERIES = ROOT / "tests" / "search_queries.yml"
+FIRST_RESULT_SHARE = 0.95  # of each language's queries must give the teaching page first
+
+# The results of the query now in the box, once the worker has answered it: [] for none.
+RESULTS = """placeholder => {
+  const meta = document.querySelector(".md-search-result__meta");
+  if (meta === null || meta.textContent.trim() === placeholder) return false;
+  return [...document.querySelectorAll(".md-search-result__item a.md-search-result__link")]
+    .map(a => a.href);
+}"""
+
+
+def _query_set(lang: str) -> list[tuple[str, str]]:
+    import yaml
+
+    return [tuple(item) for item in yaml.safe_load(QUERIES.read_text(encoding="utf-8"))[lang]]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_query_set_finds_the_teaching_page_first(browser, site, lang):
+    """Every query of tests/search_queries.yml, typed into the search box of one page load."""
+    queries = _query_set(lang)
+    assert len(queries) >= 50, f"only {len(queries)} {lang} queries in {QUERIES.name}"
+    misses, foreign = [], []
+    with open_page(browser) as (page, traffic):
+        goto(page, lang_url(site.base, lang))
+        page.wait_for_function(SEARCH_READY)
+        placeholder = page.evaluate(
+            "JSON.parse(document.getElementById('__config').textContent)"
+            ".translations['search.result.placeholder']"
+        )
+        page.keyboard.press("/")
+        box = page.locator("input.md-search__input")
+        for query, expected in queries:
+            # Empty the box and wait for the placeholder, so the answer read next is this
+            # query's and not the previous one's.
+            box.fill("")
+            box.press("End")
+            page.wait_for_function(SEARCH_READY)
+            box.fill(query)
+            box.press("End")  # Material searches on keyup; fill() alone sends none
+            hrefs = page.wait_for_function(RESULTS, arg=placeholder).json_value()
+            pages = list(dict.fromkeys(re.sub(r"[?#].*", "", href) for href in hrefs))
+            wanted = lang_url(site.base, lang, "" if expected == "index" else f"{expected}/")
+            if not pages or pages[0] != wanted:
+                shown = ", ".join(p.removeprefix(site.base) for p in pages[:3]) or "nothing"
+                misses.append(f"{query!r}: wanted {expected}/, got {shown}")
+            other = [p for p in pages if p.startswith(site.base + "en/") != (lang == "en")]
+            if other:
+                foreign.append(f"{query!r}: {other[:3]}")
+        found = problems(traffic, site, alternate_sitemaps(page))
+    share = 1 - len(misses) / len(queries)
+    print(
+        f"\n{lang}: first result right for {len(queries) - len(misses)}/{len(queries)} "
+        f"queries ({share:.0%})" + "".join(f"\n  miss {m}" for m in misses)
+    )
+    assert not foreign, f"{lang} search listed pages of the other language:\n  " + "\n  ".join(
+        foreign
+    )
+    assert not found, "\n".join(found)
+    assert share >= FIRST_RESULT_SHARE, f"{lang}: {share:.0%} first results right:\n  " + (
+        "\n  ".join(misses)
+    )
+
+
 # --- the language menu -------------------------------------------------------------------
 
 

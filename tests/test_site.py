@@ -89,6 +89,31 @@ def test_languages_and_search_indexes(built_site):
     assert not any(re.search(r"[\u4e00-\u9fff]{2}", doc["title"]) for doc in en["docs"])
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_search_index_knows_teaching_sections_and_synonyms(built_site, lang):
+    """What tools/search.py adds: the teaching field, the synonyms, and the worker file."""
+    from tools import search
+
+    out, _, _ = built_site
+    base = out if lang == "zh" else out / "en"
+    index = json.loads((base / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["fields"][search.FIELD]["boost"] == search.BOOST
+    assert index["config"]["guide"]["synonyms"] == search.synonyms(lang)
+    teaches = {doc["location"]: doc[search.FIELD] for doc in index["docs"] if search.FIELD in doc}
+    assert set(teaches) == set(search.teaching(lang))
+    assert "_event_loop" in teaches["concepts/#event-loop"].split()
+    assert "create_task" in teaches["tasks/#create"].split()
+    if lang == "zh":
+        assert index["config"]["guide"]["synonyms"]["期物"] == "Future"  # a glossary avoid
+        assert "\\u200b" in index["config"]["separator"]  # jieba's word joiner splits words
+    worker = re.search(r'settings\.search = "([^"]+)"', (base / "tasks" / "index.html").read_text())
+    path = (base / "tasks" / worker.group(1)).resolve()
+    assert path.is_file(), worker.group(1)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(search.PRELUDE.read_text(encoding="utf-8")), "prelude first"
+    assert "lunr" in text  # Material's worker follows
+
+
 def test_every_example_started_exactly_once(built_site):
     _, runs, _ = built_site
     if runs is None:

@@ -26,6 +26,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tools import fence, runner  # noqa: E402
+from tools import search as site_search  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.examples")
 
@@ -89,10 +90,13 @@ def on_config(config):
     fence.LANGUAGE = language
     config.extra["language"] = language
     if language == "zh":
-        # Glossary terms are words for jieba too, so 事件循环 is indexed and found whole.
+        # Glossary terms (and the Chinese words of docs/search.yml) are words for jieba too, so
+        # 事件循环 is indexed and found whole.
         words = ROOT / ".cache" / "jieba_words.txt"
         words.parent.mkdir(exist_ok=True)
-        text = "".join(f"{term['zh']} 1000 n\n" for term in glossary() if term["zh"] != term["en"])
+        terms = [term["zh"] for term in glossary() if term["zh"] != term["en"]]
+        terms = list(dict.fromkeys(terms + site_search.jieba_words()))
+        text = "".join(f"{term} 1000 n\n" for term in terms)
         if not words.exists() or words.read_text(encoding="utf-8") != text:
             tmp = words.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_text(text, encoding="utf-8")
@@ -100,6 +104,9 @@ def on_config(config):
         search = config.plugins.get("material/search")
         if search is not None:
             search.config.jieba_dict_user = str(words)
+    # The search worker with the guide's query rewriting (tools/search.py); the page template
+    # points the theme at it.
+    config.extra["search_worker"] = site_search.worker()[0]
     # Register the example fence with superfences (pymdownx), markdown-exec's way.
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     superfences.setdefault("custom_fences", []).append(
@@ -151,6 +158,8 @@ def on_files(files, config):
                     use_directory_urls=config.use_directory_urls,
                 )
             )
+    path, content = site_search.worker()
+    files.append(File.generated(config, path, content=content))
     # Run every example any page includes, all at once, before the pages are rendered.
     names: dict[str, None] = {}
     for file in files.documentation_pages():
@@ -273,6 +282,8 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(-50)  # after the search plugin has written the index
 def on_post_build(config):
+    site_search.post_process(config.site_dir, config.theme["language"])
     if os.environ.get("GUIDE_REQUIRE_EXAMPLES") and fence.SKIPPED:
         raise PluginError("examples not run on this build: " + ", ".join(sorted(fence.SKIPPED)))
