@@ -177,6 +177,7 @@ def test_an_example_edit_runs_that_example_only(preview):
     assert preview.ran()[len(ran) :] == ["coroutines/start_coroutine.py"]
 
 
+@pytest.mark.browser
 def test_open_page_reloads_itself_after_a_save(preview):
     """Live reload: the page in the browser shows the edit without anyone reloading it."""
     chromium = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"

@@ -339,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
             / figures["pure render, one language"]["median"],
         },
     }
-    before, after = (figures.get(name, {}).get("median") for name in PREVIEWS)
+    after, before = (figures.get(name, {}).get("median") for name in PREVIEWS)
     if before and after:
         report["ratios"]["preview reload: mkdocs serve (before) / make serve"] = before / after
     print(f"\n{len(alone)} examples on {cores} cores, Python {report['python']}\n")

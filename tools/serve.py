@@ -24,6 +24,8 @@ examples' declarations, sources or results, the set of files, the configuration 
 (``tools/build.py``) uses none of this.
 
 Serving is not strict: a failing example shows as a red box on its page, and the server goes on.
+A rebuild that fails (a configuration or template being edited) is logged; the pages stay as
+they were until a save fixes it.
 """
 
 from __future__ import annotations
@@ -604,25 +606,24 @@ class PreviewServer(LiveReloadServer):
                 self._wanted_epoch = _timestamp()
             if RESTART in changed:
                 raise _Restart(", ".join(sorted(_shown(p) for p in changed[RESTART])))
-            built = True
+            built = False
             for lang in LANGS:
                 if lang not in changed:
                     continue
                 what = ", ".join(sorted(_shown(p) for p in changed[lang]))
                 try:
                     seconds = self.preview.build(lang)
-                except Exception as error:  # the page or the configuration is being edited
-                    built = False
+                except Exception as error:  # a page or the configuration is half edited
                     log.error(f"{lang}: the rebuild failed ({what}): {error}")
                     continue
+                built = True
                 log.info(f"{lang}: rebuilt in {seconds:.2f} s ({what})")
             with self._epoch_cond:
-                if built:
+                if built:  # open pages reload
                     self._visible_epoch = self._wanted_epoch
-                    self._epoch_cond.notify_all()
-                else:  # serve what is there, reload nothing, until a save fixes it
+                else:  # serve what is there (built over, never emptied), reload nothing
                     self._wanted_epoch = self._visible_epoch
-                    self._epoch_cond.notify_all()
+                self._epoch_cond.notify_all()
 
     # Requests.
 
