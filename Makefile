@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-en build build-fresh test lint check-translation outdated bench flaky flaky-load lock clean
+.PHONY: serve build build-fresh test lint check-translation outdated bench flaky flaky-load lock clean
 
 $(READY): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -16,11 +16,8 @@ $(READY): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	@touch $@
 
-serve: $(READY)     ## Chinese site on http://127.0.0.1:8000/, rebuilt on every save
-	$(BIN)/mkdocs serve -f mkdocs.yml -a 127.0.0.1:8000
-
-serve-en: $(READY)  ## English site on http://127.0.0.1:8001/en/
-	$(BIN)/mkdocs serve -f mkdocs.en.yml -a 127.0.0.1:8001
+serve: $(READY)     ## both languages on http://127.0.0.1:8000/ (English under /en/), rebuilt on every save
+	$(BIN)/python tools/serve.py --dev-addr 127.0.0.1:8000
 
 build: $(READY)     ## both languages into site/ (FRESH=1 runs every example again)
 	$(BIN)/python tools/build.py $(if $(FRESH),--fresh)

@@ -236,7 +236,7 @@ def test_link_checker_catches_a_broken_anchor(tmp_path):
 
 
 def test_english_site_is_served_under_en(monkeypatch):
-    """`make serve-en` mounts the site at the path of its site_url, which must end in /en/."""
+    """The English site's address ends in /en/, where `make serve` and the deploy put it."""
     from mkdocs.config import load_config
 
     monkeypatch.delenv("GUIDE_SITE_URL", raising=False)

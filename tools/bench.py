@@ -12,7 +12,14 @@ work tree. Each build is `tools/build.py` (both languages) in a fresh process. F
 - naive: the sum of all example times, twice (once per language), + pure render;
 - cold: empty cache; warm: nothing changed; prose edit: one page's text changed;
   one example changed: one example's source changed (it alone runs again);
-- peak memory of the build process.
+- peak memory of the build process;
+- preview reload: with the preview server (`make serve`) running and an English page open in
+  Chromium, one sentence appended to that page's Markdown, until the sentence shows in the
+  browser (live reload), 5 times; the same with MkDocs' own server on the English site alone
+  (`mkdocs serve -f mkdocs.en.yml`, what `make serve-en` was) for comparison.
+
+``--preview-only`` measures the preview reload alone (with the examples' cache in
+``GUIDE_CACHE_DIR`` or ``.cache/examples``).
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ import argparse
 import json
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -109,12 +117,150 @@ def summary(values: list[float]) -> dict:
     }
 
 
+PREVIEW_PAGE = ("docs/en/coroutines.md", "en/coroutines/")  # the page edited, its address
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def preview_reload(project: Path, cache: Path, command: list[str], repeat: int) -> list[float]:
+    """Seconds from saving a prose edit to seeing it in the open page, ``repeat`` times.
+
+    ``command`` starts a server on 127.0.0.1 at ``{port}`` in ``project``; an English page is
+    opened in Chromium, then each round appends a sentence to its Markdown and waits until the
+    page shows it (the server rebuilds, the page's live-reload script reloads it).
+    """
+    from playwright.sync_api import sync_playwright
+
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    environment = dict(os.environ, GUIDE_CACHE_DIR=str(cache))
+    for key in ("GUIDE_FRESH", "GUIDE_SKIP_EXAMPLES"):
+        environment.pop(key, None)
+    source, address = PREVIEW_PAGE
+    page_file = project / source
+    original = page_file.read_text(encoding="utf-8")
+    with (project / "serve.log").open("w") as log:
+        server = subprocess.Popen(
+            [part.format(port=port) for part in command],
+            cwd=project,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    times = []
+    try:
+        _wait_for(base + address, server, project / "serve.log")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
+            )
+            page = browser.new_page()
+            polls: list[str] = []
+            page.on("request", lambda r: "/livereload/" in r.url and polls.append(r.url))
+            page.goto(base + address, wait_until="load")
+            for i in range(repeat):
+                _until(lambda: polls, 30)  # the page's live-reload script is listening
+                time.sleep(1.0)  # the machine settles; the edit lands at no particular moment
+                polls.clear()
+                marker = f"Reload probe {i} {time.time_ns()}."
+                start = time.time()  # the wall clock: the browser's Date.now() stops the time
+                page_file.write_text(original + f"\n{marker}\n", encoding="utf-8")
+                shown = page.wait_for_function(SHOWN, arg=marker, polling="raf", timeout=60_000)
+                times.append(shown.json_value() / 1000 - start)
+            browser.close()
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        page_file.write_text(original, encoding="utf-8")
+    return times
+
+
+# In the page, at the first frame that shows the text: the time, by the browser's clock.
+SHOWN = "marker => document.body?.innerText.includes(marker) && Date.now()"
+
+
+def _until(condition, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit("timed out waiting for the preview")
+        time.sleep(0.02)
+
+
+def _wait_for(url: str, server: subprocess.Popen, log: Path) -> None:
+    """Until ``url`` answers 200 (the server has built the site)."""
+    import urllib.request
+
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"the server stopped:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit(f"{url} never answered:\n{log.read_text()[-3000:]}")
+
+
+PREVIEWS = {
+    "preview reload (make serve)": [sys.executable, "tools/serve.py", "-a", "127.0.0.1:{port}"],
+    "preview reload, mkdocs serve of the English site (before)": [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "-f",
+        "mkdocs.en.yml",
+        "-a",
+        "127.0.0.1:{port}",
+    ],
+}
+
+
+def previews(project: Path, cache: Path, repeat: int = 5) -> dict[str, dict]:
+    if not os.access(CHROMIUM, os.X_OK):
+        print(f"no Chromium at {CHROMIUM}: preview reload not measured", file=sys.stderr)
+        return {}
+    figures = {}
+    for name, command in PREVIEWS.items():
+        print(f"{name} ...", file=sys.stderr)
+        figures[name] = summary(preview_reload(project, cache, command, repeat))
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", default=str(ROOT / ".cache" / "bench.json"))
+    parser.add_argument("--preview-only", action="store_true", help="the preview reload alone")
     args = parser.parse_args(argv)
     cores = os.cpu_count() or 1
+
+    if args.preview_only:
+        cache = Path(os.environ.get("GUIDE_CACHE_DIR", ROOT / ".cache" / "examples"))
+        with tempfile.TemporaryDirectory(prefix="guide-bench-") as tmp:
+            project = scratch_copy(Path(tmp))
+            build(project, cache)  # examples from the cache: the servers start warm
+            figures = previews(project, cache)
+        for name, figure in figures.items():
+            runs = " ".join(f"{r:.2f}" for r in figure["runs"])
+            print(
+                f"| {name} | {figure['median']:.2f} | {figure['min']:.2f}–{figure['max']:.2f} |"
+                f" runs: {runs}"
+            )
+        return 0
 
     with tempfile.TemporaryDirectory(prefix="guide-bench-") as tmp:
         project = scratch_copy(Path(tmp))
@@ -157,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
             results["one example changed, one language"].append(
                 build(project, cache, "--lang", "zh")[0]
             )
+        reloads = previews(project, cache)
 
     render = statistics.median(results["pure render"])
     longest = max(alone, key=lambda e: e["wall"])
@@ -166,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     lower = max(longest["wall"], total_cpu / cores) + render
     naive = 2 * total_wall + render
     figures = {name: summary(values) for name, values in results.items()}
+    figures.update(reloads)
     cold = figures["cold build"]["median"]
     warm = figures["warm build"]["median"]
     one = figures["one example changed"]["median"]
@@ -191,6 +339,9 @@ def main(argv: list[str] | None = None) -> int:
             / figures["pure render, one language"]["median"],
         },
     }
+    after, before = (figures.get(name, {}).get("median") for name in PREVIEWS)
+    if before and after:
+        report["ratios"]["preview reload: mkdocs serve (before) / make serve"] = before / after
     print(f"\n{len(alone)} examples on {cores} cores, Python {report['python']}\n")
     print("| measurement | median s | min–max s |\n|---|---:|---:|")
     for name, figure in figures.items():
