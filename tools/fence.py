@@ -8,6 +8,7 @@ example, which fails a ``--strict`` build, and the page shows an error box inste
 
 from __future__ import annotations
 
+import difflib
 import html
 import os
 import re
@@ -18,7 +19,8 @@ from markdown_exec import ExecutionError, base_format
 from tools import runner
 
 LANGUAGE = "zh"  # set by the hooks from the theme's language
-RESULTS: dict[str, runner.Result] = {}  # filled by the hooks before pages render
+RUNS: dict[str, list[runner.Result]] = {}  # every version's result, newest first (the hooks)
+RESULTS: dict[str, runner.Result] = {}  # the newest result of each example in RUNS
 SKIP = bool(os.environ.get("GUIDE_SKIP_EXAMPLES"))  # render only: examples are not run
 SKIPPED: set[str] = set()
 
@@ -34,6 +36,17 @@ LABELS = {
         "failed": "示例 {name} 运行失败：{why}",
         "cut": "输出太长，中间省略了 {n} 行",
         "timeline": "时间线：本次运行中每行输出出现的时刻（从第一行算起）",
+        "list": ("、", " 和 "),
+        "same": "除了时间和地址，运行它的每个版本输出都相同：Python {versions}。",
+        "only": "本次构建只有 Python {v} 运行了它（需要 Python {need} 或更高版本）。",
+        "differs": "各版本的输出不尽相同（不同的行已高亮）：{how}。",
+        "how_sep": "；",
+        "how": "Python {v} 与 {newest} 相比{what}",
+        "what_sep": "、",
+        "changed": "有 {n} 行不同",
+        "more": "多 {n} 行",
+        "fewer": "少 {n} 行",
+        "order": "行都相同，但顺序不同",
     },
     "en": {
         "source": "source",
@@ -46,6 +59,18 @@ LABELS = {
         "failed": "Example {name} failed: {why}",
         "cut": "long output: {n} lines cut from the middle",
         "timeline": "Timeline: when each line appeared in this run, counted from the first line",
+        "list": (", ", " and "),
+        "same": "The same output, timings and addresses aside, on each version that ran it: "
+        "Python {versions}.",
+        "only": "Only Python {v} ran it in this build (it needs Python {need} or newer).",
+        "differs": "Not the same on every version (differing lines highlighted): {how}.",
+        "how_sep": "; ",
+        "how": "Python {v} against {newest}: {what}",
+        "what_sep": ", ",
+        "changed": "{n} changed line{s}",
+        "more": "{n} extra line{s}",
+        "fewer": "{n} missing line{s}",
+        "order": "the same lines in another order",
     },
 }
 
@@ -102,7 +127,79 @@ def _timeline(proc: runner.Proc, label: str) -> str:
     return "".join(parts)
 
 
-def _render(example: runner.Example, result: runner.Result | None, base: str) -> str:
+def remember(runs: dict[str, list[runner.Result]]) -> None:
+    """Keep the hooks' results: every version's, and the newest of each example."""
+    RUNS.update(runs)
+    RESULTS.update({name: results[0] for name, results in runs.items() if results})
+
+
+# What may differ between two runs without the output being different: timings, ports, process
+# and object ids, addresses.
+_VOLATILE = [
+    (re.compile(r"0x[0-9a-fA-F]+"), "0x…"),
+    (re.compile(r"\b\d+(?:\.\d+)?\s?(?:s|ms|µs|seconds?)\b"), "N s"),
+    (re.compile(r"127\.0\.0\.1(:|', |\", |, )\d+"), r"127.0.0.1\1PORT"),
+    (re.compile(r"\b(pid|port|id|PID|fd)([ =:]+)\d+"), r"\1\2N"),
+    (re.compile(r"^(\$ python3 .*\.py)(?: \d+)+$"), r"\1 PORT"),
+]
+
+
+def comparable(result: runner.Result) -> list[str]:
+    """The transcript's lines with what changes from run to run replaced by placeholders."""
+    lines = runner.transcript(result).split("\n")
+    for pattern, replacement in _VOLATILE:
+        lines = [pattern.sub(replacement, line) for line in lines]
+    return lines
+
+
+def _joined(items: list[str], text: dict) -> str:
+    between, last = text["list"]
+    return items[0] if len(items) == 1 else between.join(items[:-1]) + last + items[-1]
+
+
+def compare(results: list[runner.Result]) -> tuple[list[set[int]], str]:
+    """For results newest first: each one's lines (1-based) that differ, and the page's note."""
+    text = LABELS[LANGUAGE]
+    newest = comparable(results[0])
+    marks: list[set[int]] = [set() for _ in results]
+    how = []
+    for i, result in enumerate(results[1:], 1):
+        other = comparable(result)
+        changed = more = fewer = 0
+        for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, newest, other).get_opcodes():
+            if op == "equal":
+                continue
+            marks[0].update(range(a1 + 1, a2 + 1))
+            marks[i].update(range(b1 + 1, b2 + 1))
+            changed += min(a2 - a1, b2 - b1)
+            more += max(0, (b2 - b1) - (a2 - a1))
+            fewer += max(0, (a2 - a1) - (b2 - b1))
+        what = [
+            text[key].format(n=n, s="" if n == 1 else "s")
+            for key, n in (("changed", changed), ("more", more), ("fewer", fewer))
+            if n
+        ]
+        if what and sorted(other) == sorted(newest):
+            what = [text["order"]]
+        if what:
+            how.append(
+                text["how"].format(
+                    v=result.python, newest=results[0].python, what=text["what_sep"].join(what)
+                )
+            )
+    if how:
+        return marks, text["differs"].format(how=text["how_sep"].join(how))
+    if len(results) == 1:
+        return marks, ""
+    versions = [r.python for r in reversed(results)]
+    return marks, text["same"].format(versions=_joined(versions, text))
+
+
+def _indent(block: str) -> str:
+    return "\n".join("    " + line if line else "" for line in block.split("\n"))
+
+
+def _render(example: runner.Example, results: list[runner.Result] | None, base: str) -> str:
     text = LABELS[LANGUAGE]
     parts = []
     for script in example.scripts:
@@ -113,19 +210,40 @@ def _render(example: runner.Example, result: runner.Result | None, base: str) ->
     if example.min_python > runner.MIN_PYTHON:
         version = ".".join(map(str, example.min_python))
         parts.insert(0, f'<p class="example-needs">{text["needs"].format(v=version)}</p>')
-    if result is None:
+    if results is None:
         parts.append(f'!!! note ""\n    {text["not_run"]}')
         return "\n\n".join(parts)
+    result = results[0]  # the newest interpreter's
     if result.skipped:
         parts.append(f'!!! warning ""\n    {text["not_here"].format(why=result.skipped)}')
         return "\n\n".join(parts)
     for proc in result.procs:
         if proc.cut:
             parts.append(f'<p class="example-cut">{text["cut"].format(n=proc.cut)}</p>')
-    title = f"{text['output']} · {text['ran'].format(v=result.python)}"
-    parts.append(
-        _fence(f'console title="{_title(title)}"', runner.transcript(result, timing=example.timing))
-    )
+    marks, note = compare(results)
+    if note and not any(marks):  # the same everywhere: one transcript
+        results = results[:1]
+    if len(results) == 1 and example.min_python > runner.MIN_PYTHON and not note:
+        need = ".".join(map(str, example.min_python))
+        note = text["only"].format(v=result.python, need=need)
+    blocks = []
+    for shown, lines in zip(results, marks, strict=False):
+        title = f"{text['output']} · {text['ran'].format(v=shown.python)}"
+        info = f'console title="{_title(title)}"'
+        if lines:
+            info += ' hl_lines="' + " ".join(map(str, sorted(lines))) + '"'
+        blocks.append(_fence(info, runner.transcript(shown, timing=example.timing)))
+    if note:  # before the transcripts, so that a reader knows what to look for
+        parts.append(f'<p class="example-versions">{html.escape(note)}</p>')
+    if len(blocks) == 1:
+        parts.append(blocks[0])
+    else:
+        parts.append(
+            "\n\n".join(
+                f'=== "Python {shown.python}"\n\n{_indent(block)}'
+                for shown, block in zip(results, blocks, strict=True)
+            )
+        )
     if example.timing:
         for proc in result.procs:
             if svg := _timeline(proc, text["timeline"]):
@@ -148,14 +266,19 @@ def formatter(src, language, css_class, options, md, **kwargs):
         if SKIP:
             SKIPPED.add(name)
             return _render(example, None, base)
-        result = RESULTS.get(name) or runner.cached_run(example)
-        if result.skipped:
+        results = RUNS.get(name) or runner.cached_runs(example)
+        if results[0].skipped:
             SKIPPED.add(name)
-        if result.error:
-            tail = runner.transcript(result, timing=example.timing).splitlines()[-25:]
-            why = LABELS[LANGUAGE]["failed"].format(name=name, why=result.error)
-            box = "\n".join("    " + line for line in _fence("text", "\n".join(tail)).splitlines())
-            raise ExecutionError(f'!!! failure "{_title(why)}"\n\n{box}')
-        return _render(example, result, base)
+        for result in results:
+            if result.error:
+                tail = runner.transcript(result, timing=example.timing).splitlines()[-25:]
+                why = LABELS[LANGUAGE]["failed"].format(
+                    name=f"{name} (Python {result.python})", why=result.error
+                )
+                box = "\n".join(
+                    "    " + line for line in _fence("text", "\n".join(tail)).splitlines()
+                )
+                raise ExecutionError(f'!!! failure "{_title(why)}"\n\n{box}')
+        return _render(example, results, base)
 
     return base_format(language="example", run=run, code=name, md=md, id=name, update_toc=False)

@@ -262,6 +262,11 @@ def find_pythons() -> dict[tuple[int, int], str]:
     return dict(sorted(pythons.items()))
 
 
+def pythons_for(example: Example) -> list[str]:
+    """Every local interpreter new enough for the example, oldest first (the build runs each)."""
+    return [path for version, path in find_pythons().items() if version >= example.min_python]
+
+
 _interpreter_lock = threading.Lock()
 _interpreter_cache: dict[tuple[int, int], str | None] = {}
 
@@ -434,10 +439,11 @@ def _start(
     if module:
         command += ["-m", *module.split()]
     command += [Path(script).name, *args]
+    env = _environment(home)
     process = subprocess.Popen(
         command,
         cwd=SNIPPETS / Path(script).parent,
-        env=_environment(home),
+        env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -450,11 +456,12 @@ def _start(
     return process
 
 
-def _log_start(name: str) -> None:
+def _log_start(name: str, version: str) -> None:
+    """One line per run started, ``<example> <version>``, to the file ``GUIDE_RUN_LOG`` names."""
     log = os.environ.get("GUIDE_RUN_LOG")
     if log:
         with open(log, "a", encoding="utf-8") as f:
-            f.write(f"{name}\n")
+            f.write(f"{name} {version}\n")
 
 
 def run(example: Example, *, dev: bool = False, python: str | None = None) -> Result:
@@ -477,7 +484,7 @@ def run(example: Example, *, dev: bool = False, python: str | None = None) -> Re
         from tools.certs import ensure_certificates
 
         ensure_certificates(ROOT)
-    _log_start(example.name)
+    _log_start(example.name, version)
     with tempfile.TemporaryDirectory(prefix="guide-example-") as home:
         clean = _cleaner(python, home)
         start = time.monotonic()
@@ -497,7 +504,15 @@ def _command_text(script: str, args: list[str], module: str = "") -> str:
 
 def _run_one(example, python, dev, home, clean, start, deadline):
     script = example.scripts[0]
-    process = _start(python, script, [], dev, home, nice=not example.timing, module=example.module)
+    process = _start(
+        python,
+        script,
+        [],
+        dev,
+        home,
+        nice=not example.timing,
+        module=example.module,
+    )
     reader = _Reader(process.stdout, start, clean)
     reader.start()
     try:
@@ -595,7 +610,8 @@ def _cache_dir() -> Path:
 
 @functools.cache
 def _runner_code_hash() -> str:
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    return h.hexdigest()
 
 
 def cache_key(example: Example, python: str, dev: bool) -> str:
@@ -661,6 +677,42 @@ def cached_run(example: Example, *, dev: bool = False, python: str | None = None
             if not result.skipped:
                 _write_entry(path, result)
         return result
+
+
+def cached_runs(example: Example, *, dev: bool = False) -> list[Result]:
+    """The example's result on every local interpreter new enough for it, newest first.
+
+    With none new enough, a single skipped result says which version it needs.
+    """
+    pythons = pythons_for(example)
+    if not pythons:
+        return [run(example, dev=dev, python=None)]
+    return [cached_run(example, dev=dev, python=p) for p in reversed(pythons)]
+
+
+def run_versions(
+    examples: list[Example], *, dev: bool = False, jobs: int = 0
+) -> dict[str, list[Result]]:
+    """``cached_runs`` of many examples, every (example, interpreter) pair at once."""
+    # Most runs wait rather than compute: twelve per core keep the cores busy.
+    jobs = jobs or int(os.environ.get("GUIDE_JOBS", 0)) or max(12, 12 * (os.cpu_count() or 1))
+    pairs = [(e, p) for e in examples for p in reversed(pythons_for(e))]
+    # The longest first, so that none of them starts last and holds the build up.
+    pairs.sort(key=lambda pair: -pair[0].timeout)
+    with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
+        futures = [(e.name, pool.submit(cached_run, e, dev=dev, python=p)) for e, p in pairs]
+        done: dict[str, list[Result]] = {e.name: [] for e in examples}
+        for name, future in futures:
+            done[name].append(future.result())
+    for example in examples:
+        if not done[example.name]:
+            done[example.name] = [run(example, dev=dev, python=None)]
+        done[example.name].sort(key=lambda r: python_version_key(r.python), reverse=True)
+    return done
+
+
+def python_version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in version.split(".") if p.isdigit())
 
 
 def run_many(
