@@ -153,6 +153,17 @@ def test_each_example_says_which_versions_ran_it(built_site):
             assert keys == sorted(keys, reverse=True), shown
 
 
+def test_timing_examples_show_task_lanes(built_site):
+    """Each timing example of a single process gets a lane chart, captioned in both languages."""
+    out, _, _ = built_site
+    for lang, caption in (("zh", "任务泳道"), ("en", "Task lanes")):
+        text = html_of(out, lang, "composing.md")
+        charts = re.findall(r'<svg class="lanes"[^>]*aria-label="([^"]*)"', text)
+        assert len(charts) >= 5, lang
+        assert all(label.startswith(caption) for label in charts), lang
+        assert text.count('<details class="example-lanes-text">') == len(charts)
+
+
 def test_no_build_machine_paths_in_site(built_site):
     out, _, _ = built_site
     secrets = {str(ROOT), sys.prefix, sys.base_prefix, str(Path.home()), str(out.parent)}

@@ -36,6 +36,12 @@ LABELS = {
         "failed": "示例 {name} 运行失败：{why}",
         "cut": "输出太长，中间省略了 {n} 行",
         "timeline": "时间线：本次运行中每行输出出现的时刻（从第一行算起）",
+        "lanes": "任务泳道：本次运行（Python {v}）中每个任务一条泳道，实心条表示任务在运行"
+        "（从恢复到下一次挂起），虚线表示它在等待；时间从第一行输出算起",
+        "lanes_text": "泳道的文字版本",
+        "lane": "{task}：运行 {n} 次，共 {busy} 毫秒，从 +{first:.2f} 秒到 +{last:.2f} 秒，"
+        "运行于 {spans}",
+        "lanes_more": "另有 {n} 个任务没有画出",
         "list": ("、", " 和 "),
         "same": "除了时间和地址，运行它的每个版本输出都相同：Python {versions}。",
         "only": "本次构建只有 Python {v} 运行了它（需要 Python {need} 或更高版本）。",
@@ -59,6 +65,13 @@ LABELS = {
         "failed": "Example {name} failed: {why}",
         "cut": "long output: {n} lines cut from the middle",
         "timeline": "Timeline: when each line appeared in this run, counted from the first line",
+        "lanes": "Task lanes: one lane per task of this run (Python {v}); a solid bar where the "
+        "task was running (from a resume to its next suspension), a dashed line where it was "
+        "waiting; counted from the first line",
+        "lanes_text": "The lanes as text",
+        "lane": "{task}: ran {n} time{s}, {busy} ms in all, from +{first:.2f} s to +{last:.2f} s, "
+        "running at {spans}",
+        "lanes_more": "{n} more tasks are not drawn",
         "list": (", ", " and "),
         "same": "The same output, timings and addresses aside, on each version that ran it: "
         "Python {versions}.",
@@ -125,6 +138,89 @@ def _timeline(proc: runner.Proc, label: str) -> str:
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+MAX_LANES = 24
+
+
+def _lane_name(task: list) -> str:
+    name, coro, _ = task
+    if re.fullmatch(r"Task-\d+", name):
+        return f"{coro} ({name})" if coro else name
+    return name if coro in ("", name) else f"{name} ({coro})"
+
+
+def _lanes(result: runner.Result, proc: runner.Proc) -> str:
+    """Task lanes: for each task, when it ran (solid) and when it waited (dashed), as an SVG
+    narrow enough for a phone, followed by the same as text."""
+    if not result.tasks or not proc.times:
+        return ""
+    text = LABELS[LANGUAGE]
+    first = proc.times[0]
+    tasks = result.tasks[:MAX_LANES]
+    spans = [[(max(0.0, a - first), max(0.0, b - first)) for a, b in t[2]] for t in tasks]
+    end = max([s[-1][1] for s in spans] + [proc.times[-1] - first])
+    span = max(end, 0.05)
+    step = next(s for s in (0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 5.0) if span / s <= 6)
+    left, right, top, row = 8, 352, 26, 30
+    height = top + row * len(tasks) + 4
+
+    def x(t: float) -> float:
+        return left + (right - left) * t / (span * 1.05)
+
+    label = text["lanes"].format(v=result.python)
+    parts = [
+        f'<svg class="lanes" viewBox="0 0 360 {height}" role="img" '
+        f'aria-label="{html.escape(label)}" xmlns="http://www.w3.org/2000/svg">'
+    ]
+    tick = 0.0
+    while tick <= span * 1.05:
+        parts.append(
+            f'<line class="grid" x1="{x(tick):.1f}" y1="{top - 8}" x2="{x(tick):.1f}" '
+            f'y2="{height - 2}"/><text class="tick" x="{x(tick):.1f}" y="{top - 12}" '
+            f'text-anchor="middle">{tick:g}s</text>'
+        )
+        tick = round(tick + step, 6)
+    lines = []
+    for i, (task, steps) in enumerate(zip(tasks, spans, strict=True)):
+        y = top + row * i
+        name = _lane_name(task)
+        shown = name if len(name) <= 48 else name[:47] + "…"
+        bar = y + 16
+        parts.append(
+            f'<g class="lane"><text class="label" x="{left}" y="{y + 11}">{html.escape(shown)}'
+            f'</text><line class="wait" x1="{x(steps[0][0]):.1f}" y1="{bar + 4}" '
+            f'x2="{x(steps[-1][1]):.1f}" y2="{bar + 4}"/>'
+        )
+        for a, b in steps:
+            width = max(2.0, x(b) - x(a))
+            parts.append(
+                f'<rect class="run" x="{x(a):.1f}" y="{bar}" width="{width:.1f}" height="8"/>'
+            )
+        parts.append("</g>")
+        busy = sum(b - a for a, b in steps) * 1000
+        lines.append(
+            text["lane"].format(
+                task=name,
+                n=len(steps),
+                s="" if len(steps) == 1 else "s",
+                busy=f"{busy:.1f}",
+                first=steps[0][0],
+                last=steps[-1][1],
+                spans=", ".join(f"+{a:.2f}–{b:.2f}" for a, b in steps[:12])
+                + (", …" if len(steps) > 12 else ""),
+            )
+        )
+    parts.append("</svg>")
+    if len(result.tasks) > MAX_LANES:
+        lines.append(text["lanes_more"].format(n=len(result.tasks) - MAX_LANES))
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return (
+        f'<div class="example-lanes">{"".join(parts)}'
+        f'<p class="example-timeline-caption">{html.escape(label)}</p>'
+        f'<details class="example-lanes-text"><summary>{text["lanes_text"]}</summary>'
+        f"<ul>{items}</ul></details></div>"
+    )
 
 
 def remember(runs: dict[str, list[runner.Result]]) -> None:
@@ -251,6 +347,8 @@ def _render(example: runner.Example, results: list[runner.Result] | None, base: 
                     f'<div class="example-timeline">{svg}<p class="example-timeline-caption">'
                     f"{text['timeline']}</p></div>"
                 )
+        if len(result.procs) == 1 and (lanes := _lanes(result, result.procs[0])):
+            parts.append(lanes)
     return '<div class="example" markdown>\n\n' + "\n\n".join(parts) + "\n\n</div>"
 
 

@@ -44,6 +44,7 @@ TAIL_LINES = 100  # kept from its end
 MAX_LINE = 4000  # characters kept of one line
 MIN_PYTHON = (3, 11)
 PORT_LINE = re.compile(r"127\.0\.0\.1:(\d+)")  # a group's server prints this once it listens
+RECORDER = Path(__file__).resolve().parent / "recorder"  # sitecustomize.py: the task recorder
 
 
 if threading.current_thread() is threading.main_thread() and (
@@ -311,6 +312,9 @@ class Result:
     seconds: float
     error: str = ""  # why the run is a failure ("" when it is not)
     skipped: str = ""  # why it did not run ("" when it ran)
+    # Timing examples: each task's [name, coroutine, [[start, end], ...]], its steps in seconds
+    # from the start of the run (as Proc.times), recorded by tools/recorder/sitecustomize.py.
+    tasks: list = dataclasses.field(default_factory=list)
 
     @property
     def version(self) -> tuple[int, int]:
@@ -432,6 +436,7 @@ def _start(
     home: str,
     nice: bool = False,
     module: str = "",
+    task_log: str = "",
 ):
     command = [python, "-W", "error"]
     if dev:
@@ -440,6 +445,8 @@ def _start(
         command += ["-m", *module.split()]
     command += [Path(script).name, *args]
     env = _environment(home)
+    if task_log:  # the recorder takes both out of the example's os.environ and sys.path
+        env.update(PYTHONPATH=str(RECORDER), GUIDE_TASK_LOG=task_log)
     process = subprocess.Popen(
         command,
         cwd=SNIPPETS / Path(script).parent,
@@ -485,16 +492,37 @@ def run(example: Example, *, dev: bool = False, python: str | None = None) -> Re
 
         ensure_certificates(ROOT)
     _log_start(example.name, version)
-    with tempfile.TemporaryDirectory(prefix="guide-example-") as home:
+    tasks: list = []
+    with (
+        tempfile.TemporaryDirectory(prefix="guide-example-") as home,
+        tempfile.TemporaryDirectory(prefix="guide-tasks-") as side,
+    ):
         clean = _cleaner(python, home)
         start = time.monotonic()
         deadline = start + example.timeout
         if example.is_group:
             procs, error = _run_group(example, python, dev, home, clean, start, deadline)
         else:
-            procs, error = _run_one(example, python, dev, home, clean, start, deadline)
+            task_log = os.path.join(side, "tasks.json") if example.timing else ""
+            procs, error = _run_one(example, python, dev, home, clean, start, deadline, task_log)
+            if task_log:
+                tasks = _read_tasks(task_log, start)
         seconds = round(time.monotonic() - start, 3)
-    return Result(example.name, version, procs, seconds, error=error)
+    return Result(example.name, version, procs, seconds, error=error, tasks=tasks)
+
+
+def _read_tasks(path: str, start: float) -> list:
+    """The recorder's side file as offsets from ``start``; asyncio.run()'s own clean-up left out."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            recorded = json.load(f)
+    except (OSError, ValueError):
+        return []
+    return [
+        [name, coro, [[round(a - start, 4), round(b - start, 4)] for a, b in steps]]
+        for name, coro, steps in recorded
+        if steps and not coro.startswith("BaseEventLoop.")
+    ]
 
 
 def _command_text(script: str, args: list[str], module: str = "") -> str:
@@ -502,7 +530,7 @@ def _command_text(script: str, args: list[str], module: str = "") -> str:
     return " ".join(["python3", *run_as, Path(script).name, *args])
 
 
-def _run_one(example, python, dev, home, clean, start, deadline):
+def _run_one(example, python, dev, home, clean, start, deadline, task_log=""):
     script = example.scripts[0]
     process = _start(
         python,
@@ -512,6 +540,7 @@ def _run_one(example, python, dev, home, clean, start, deadline):
         home,
         nice=not example.timing,
         module=example.module,
+        task_log=task_log,
     )
     reader = _Reader(process.stdout, start, clean)
     reader.start()
@@ -611,6 +640,7 @@ def _cache_dir() -> Path:
 @functools.cache
 def _runner_code_hash() -> str:
     h = hashlib.sha256(Path(__file__).read_bytes())
+    h.update((RECORDER / "sitecustomize.py").read_bytes())
     return h.hexdigest()
 
 
