@@ -53,6 +53,7 @@ LABELS = {
         "more": "多 {n} 行",
         "fewer": "少 {n} 行",
         "order": "行都相同，但顺序不同",
+        "same_as": "Python {v} 与 {newest} 相同",
     },
     "en": {
         "source": "source",
@@ -84,6 +85,7 @@ LABELS = {
         "more": "{n} extra line{s}",
         "fewer": "{n} missing line{s}",
         "order": "the same lines in another order",
+        "same_as": "Python {v} prints the same as {newest}",
     },
 }
 
@@ -258,7 +260,7 @@ def compare(results: list[runner.Result]) -> tuple[list[set[int]], str]:
     text = LABELS[LANGUAGE]
     newest = comparable(results[0])
     marks: list[set[int]] = [set() for _ in results]
-    how = []
+    how, same = [], []
     for i, result in enumerate(results[1:], 1):
         other = comparable(result)
         changed = more = fewer = 0
@@ -283,7 +285,11 @@ def compare(results: list[runner.Result]) -> tuple[list[set[int]], str]:
                     v=result.python, newest=results[0].python, what=text["what_sep"].join(what)
                 )
             )
-    if how:
+            same.append(False)
+        else:
+            how.append(text["same_as"].format(v=result.python, newest=results[0].python))
+            same.append(True)
+    if not all(same):
         return marks, text["differs"].format(how=text["how_sep"].join(how))
     if len(results) == 1:
         return marks, ""

@@ -214,8 +214,8 @@ def _title(language: str, page: str) -> str:
 
 INTERPRETERS = {
     "zh": {
-        "built": "本站页面上的输出，都是构建时当前版本的示例打印的。"
-        "每个示例都在构建机器上每个够新的解释器上运行一次：{runs}。"
+        "built": "本站页面上的输出，都是当前版本的示例在构建时打印的。"
+        "构建时，每个示例在本机每个满足其版本要求的解释器上各运行一次：{runs}。"
         "页面先显示最新版本的输出，其他版本的输出在旁边的标签页里。",
         "run": "Python {v} 运行了 {n} 个示例",
         "sep": ("，", "，"),  # between clauses, before the last clause
