@@ -19,6 +19,13 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
+def logged_runs(log: Path) -> list[str]:
+    """The examples started, one name per run, from a ``GUIDE_RUN_LOG`` file."""
+    if not log.exists():
+        return []
+    return [line.split()[0] for line in log.read_text().splitlines() if line.strip()]
+
+
 def alive(pid: int, grace: float = 2.0) -> bool:
     """Whether the process still runs ``grace`` seconds from now (a kill takes a moment)."""
     deadline = time.monotonic() + grace

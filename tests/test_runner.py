@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.scratch import alive, scratch_build, write
+from tests.scratch import alive, logged_runs, scratch_build, write
 from tools import runner
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -192,7 +192,7 @@ def test_cache_reruns_when_a_declared_file_changes(snippets, tmp_path):
     assert runner.cached_run(runner.load("demo/reads.py")).procs[0].lines == ["one"]
     data.write_text("two\n")
     assert runner.cached_run(runner.load("demo/reads.py")).procs[0].lines == ["two"]
-    assert (tmp_path / "runs.log").read_text().split() == ["demo/reads.py"] * 2
+    assert logged_runs(tmp_path / "runs.log") == ["demo/reads.py"] * 2
 
 
 def test_corrupt_cache_entry_is_run_again(snippets, tmp_path):
@@ -206,7 +206,7 @@ def test_corrupt_cache_entry_is_run_again(snippets, tmp_path):
     # Truncated: not even JSON.
     entry.write_text(entry.read_text()[:-20])
     assert runner.cached_run(example).procs[0].lines == ["hello"]
-    assert (tmp_path / "runs.log").read_text().split() == ["demo/hello.py"] * 3
+    assert logged_runs(tmp_path / "runs.log") == ["demo/hello.py"] * 3
 
 
 # ------------------------------------------------------------------ through MkDocs

@@ -173,8 +173,15 @@ def on_files(files, config):
             pass  # reported on the page that includes it, by the fence
     if examples and not fence.SKIP:
         start = time.monotonic()
-        fence.RESULTS.update(runner.run_many(examples))
-        log.info("%d examples ready in %.2f s", len(examples), time.monotonic() - start)
+        # Each example on every local interpreter new enough for it, each pair at most once.
+        runs = runner.run_versions(examples)
+        fence.remember(runs)
+        log.info(
+            "%d examples ready in %.2f s (%d runs)",
+            len(examples),
+            time.monotonic() - start,
+            sum(len(results) for results in runs.values()),
+        )
     return files
 
 
@@ -216,7 +223,9 @@ def _title(language: str, page: str) -> str:
 
 INTERPRETERS = {
     "zh": {
-        "built": "本站页面上的输出，都是当前版本的示例运行时打印的：{runs}。",
+        "built": "本站页面上的输出，都是当前版本的示例在构建时打印的。"
+        "构建时，每个示例在本机每个满足其版本要求的解释器上各运行一次：{runs}。"
+        "页面先显示最新版本的输出，其他版本的输出在旁边的标签页里。",
         "run": "Python {v} 运行了 {n} 个示例",
         "sep": ("，", "，"),  # between clauses, before the last clause
         "list": ("、", " 和 "),  # between names, before the last name
@@ -225,7 +234,10 @@ INTERPRETERS = {
         "在这台机器上，`make test` 会用其中每一个版本运行所有适用的示例。",
     },
     "en": {
-        "built": "Every output on this site was printed by a run of the current examples: {runs}.",
+        "built": "Every output on this site was printed by the current examples while the site "
+        "was built, each example running once on every interpreter of the build machine that "
+        "is new enough for it: {runs}. A page shows the newest interpreter's output first and "
+        "the others in the tabs next to it.",
         "run": "Python {v} ran {n} example{s}",
         "sep": (", ", " and "),
         "list": (", ", " and "),
@@ -245,7 +257,7 @@ def _interpreters(language: str) -> str:
         between, last = text[how]
         return items[0] if len(items) == 1 else between.join(items[:-1]) + last + items[-1]
 
-    ran = Counter(r.python for r in fence.RESULTS.values() if not r.skipped and r.python)
+    ran = Counter(r.python for rs in fence.RUNS.values() for r in rs if not r.skipped and r.python)
     if ran:
         order = sorted(ran, key=lambda v: tuple(int(p) for p in v.split(".")))
         first = text["built"].format(

@@ -44,6 +44,7 @@ TAIL_LINES = 100  # kept from its end
 MAX_LINE = 4000  # characters kept of one line
 MIN_PYTHON = (3, 11)
 PORT_LINE = re.compile(r"127\.0\.0\.1:(\d+)")  # a group's server prints this once it listens
+RECORDER = Path(__file__).resolve().parent / "recorder"  # sitecustomize.py: the task recorder
 
 
 if threading.current_thread() is threading.main_thread() and (
@@ -262,6 +263,11 @@ def find_pythons() -> dict[tuple[int, int], str]:
     return dict(sorted(pythons.items()))
 
 
+def pythons_for(example: Example) -> list[str]:
+    """Every local interpreter new enough for the example, oldest first (the build runs each)."""
+    return [path for version, path in find_pythons().items() if version >= example.min_python]
+
+
 _interpreter_lock = threading.Lock()
 _interpreter_cache: dict[tuple[int, int], str | None] = {}
 
@@ -306,6 +312,9 @@ class Result:
     seconds: float
     error: str = ""  # why the run is a failure ("" when it is not)
     skipped: str = ""  # why it did not run ("" when it ran)
+    # Timing examples: each task's [name, coroutine, [[start, end], ...]], its steps in seconds
+    # from the start of the run (as Proc.times), recorded by tools/recorder/sitecustomize.py.
+    tasks: list = dataclasses.field(default_factory=list)
 
     @property
     def version(self) -> tuple[int, int]:
@@ -427,6 +436,7 @@ def _start(
     home: str,
     nice: bool = False,
     module: str = "",
+    task_log: str = "",
 ):
     command = [python, "-W", "error"]
     if dev:
@@ -434,10 +444,13 @@ def _start(
     if module:
         command += ["-m", *module.split()]
     command += [Path(script).name, *args]
+    env = _environment(home)
+    if task_log:  # the recorder takes both out of the example's os.environ and sys.path
+        env.update(PYTHONPATH=str(RECORDER), GUIDE_TASK_LOG=task_log)
     process = subprocess.Popen(
         command,
         cwd=SNIPPETS / Path(script).parent,
-        env=_environment(home),
+        env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -450,11 +463,12 @@ def _start(
     return process
 
 
-def _log_start(name: str) -> None:
+def _log_start(name: str, version: str) -> None:
+    """One line per run started, ``<example> <version>``, to the file ``GUIDE_RUN_LOG`` names."""
     log = os.environ.get("GUIDE_RUN_LOG")
     if log:
         with open(log, "a", encoding="utf-8") as f:
-            f.write(f"{name}\n")
+            f.write(f"{name} {version}\n")
 
 
 def run(example: Example, *, dev: bool = False, python: str | None = None) -> Result:
@@ -477,17 +491,38 @@ def run(example: Example, *, dev: bool = False, python: str | None = None) -> Re
         from tools.certs import ensure_certificates
 
         ensure_certificates(ROOT)
-    _log_start(example.name)
-    with tempfile.TemporaryDirectory(prefix="guide-example-") as home:
+    _log_start(example.name, version)
+    tasks: list = []
+    with (
+        tempfile.TemporaryDirectory(prefix="guide-example-") as home,
+        tempfile.TemporaryDirectory(prefix="guide-tasks-") as side,
+    ):
         clean = _cleaner(python, home)
         start = time.monotonic()
         deadline = start + example.timeout
         if example.is_group:
             procs, error = _run_group(example, python, dev, home, clean, start, deadline)
         else:
-            procs, error = _run_one(example, python, dev, home, clean, start, deadline)
+            task_log = os.path.join(side, "tasks.json") if example.timing else ""
+            procs, error = _run_one(example, python, dev, home, clean, start, deadline, task_log)
+            if task_log:
+                tasks = _read_tasks(task_log, start)
         seconds = round(time.monotonic() - start, 3)
-    return Result(example.name, version, procs, seconds, error=error)
+    return Result(example.name, version, procs, seconds, error=error, tasks=tasks)
+
+
+def _read_tasks(path: str, start: float) -> list:
+    """The recorder's side file as offsets from ``start``; asyncio.run()'s own clean-up left out."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            recorded = json.load(f)
+    except (OSError, ValueError):
+        return []
+    return [
+        [name, coro, [[round(a - start, 4), round(b - start, 4)] for a, b in steps]]
+        for name, coro, steps in recorded
+        if steps and not coro.startswith("BaseEventLoop.")
+    ]
 
 
 def _command_text(script: str, args: list[str], module: str = "") -> str:
@@ -495,9 +530,18 @@ def _command_text(script: str, args: list[str], module: str = "") -> str:
     return " ".join(["python3", *run_as, Path(script).name, *args])
 
 
-def _run_one(example, python, dev, home, clean, start, deadline):
+def _run_one(example, python, dev, home, clean, start, deadline, task_log=""):
     script = example.scripts[0]
-    process = _start(python, script, [], dev, home, nice=not example.timing, module=example.module)
+    process = _start(
+        python,
+        script,
+        [],
+        dev,
+        home,
+        nice=not example.timing,
+        module=example.module,
+        task_log=task_log,
+    )
     reader = _Reader(process.stdout, start, clean)
     reader.start()
     try:
@@ -595,7 +639,9 @@ def _cache_dir() -> Path:
 
 @functools.cache
 def _runner_code_hash() -> str:
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    h.update((RECORDER / "sitecustomize.py").read_bytes())
+    return h.hexdigest()
 
 
 def cache_key(example: Example, python: str, dev: bool) -> str:
@@ -661,6 +707,42 @@ def cached_run(example: Example, *, dev: bool = False, python: str | None = None
             if not result.skipped:
                 _write_entry(path, result)
         return result
+
+
+def cached_runs(example: Example, *, dev: bool = False) -> list[Result]:
+    """The example's result on every local interpreter new enough for it, newest first.
+
+    With none new enough, a single skipped result says which version it needs.
+    """
+    pythons = pythons_for(example)
+    if not pythons:
+        return [run(example, dev=dev, python=None)]
+    return [cached_run(example, dev=dev, python=p) for p in reversed(pythons)]
+
+
+def run_versions(
+    examples: list[Example], *, dev: bool = False, jobs: int = 0
+) -> dict[str, list[Result]]:
+    """``cached_runs`` of many examples, every (example, interpreter) pair at once."""
+    # Most runs wait rather than compute: twelve per core keep the cores busy.
+    jobs = jobs or int(os.environ.get("GUIDE_JOBS", 0)) or max(12, 12 * (os.cpu_count() or 1))
+    pairs = [(e, p) for e in examples for p in reversed(pythons_for(e))]
+    # The longest first, so that none of them starts last and holds the build up.
+    pairs.sort(key=lambda pair: -pair[0].timeout)
+    with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
+        futures = [(e.name, pool.submit(cached_run, e, dev=dev, python=p)) for e, p in pairs]
+        done: dict[str, list[Result]] = {e.name: [] for e in examples}
+        for name, future in futures:
+            done[name].append(future.result())
+    for example in examples:
+        if not done[example.name]:
+            done[example.name] = [run(example, dev=dev, python=None)]
+        done[example.name].sort(key=lambda r: python_version_key(r.python), reverse=True)
+    return done
+
+
+def python_version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in version.split(".") if p.isdigit())
 
 
 def run_many(
