@@ -15,7 +15,7 @@ from pathlib import Path
 
 from markdown_exec import ExecutionError, base_format
 
-from tools import runner
+from tools import pyodide, runner
 
 LANGUAGE = "zh"  # set by the hooks from the theme's language
 RESULTS: dict[str, runner.Result] = {}  # filled by the hooks before pages render
@@ -110,6 +110,7 @@ def _render(example: runner.Example, result: runner.Result | None, base: str) ->
         parts.append(_fence(f'python title="{Path(script).name}"', code))
         link = f'<a href="{base}{script}">{text["source"]}{text["colon"]}<code>{script}</code></a>'
         parts.append(f'<p class="example-meta">{link}</p>')
+    parts.append(pyodide.element(example, LANGUAGE))  # the Run button's place (run.js)
     if example.min_python > runner.MIN_PYTHON:
         version = ".".join(map(str, example.min_python))
         parts.insert(0, f'<p class="example-needs">{text["needs"].format(v=version)}</p>')

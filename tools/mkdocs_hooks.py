@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tools import fence, runner  # noqa: E402
+from tools import fence, pyodide, runner  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.examples")
 
@@ -274,5 +274,6 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
+    pyodide.copy_into(config.site_dir)  # the runtime behind the Run buttons (tools/pyodide.py)
     if os.environ.get("GUIDE_REQUIRE_EXAMPLES") and fence.SKIPPED:
         raise PluginError("examples not run on this build: " + ", ".join(sorted(fence.SKIPPED)))

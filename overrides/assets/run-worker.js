@@ -1,0 +1,170 @@
+// The page's one Web Worker: loads Pyodide (CPython 3.14 in WebAssembly) from the site's own
+// assets/pyodide/ on the first Run, then runs one example at a time as __main__. Messages:
+//   in:  {type: "run", id, code, filename}
+//   out: {type: "ready", python, pyodide} once; {type: "line", id, text, t} per printed line
+//        (t: seconds since the run started); {type: "done", id, returncode}; {type: "failed", why}
+import { loadPyodide } from "./pyodide/pyodide.mjs";
+
+const RUNNER = `
+import asyncio, linecache, logging, sys, traceback, warnings
+
+def _guide_reset_logging():
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.setLevel(logging.WARNING)
+    for logger in list(logging.Logger.manager.loggerDict.values()):
+        if isinstance(logger, logging.Logger):
+            logger.handlers.clear()
+            logger.setLevel(logging.NOTSET)
+            logger.propagate = True
+            logger.disabled = False
+    logging.lastResort = logging._StderrHandler(logging.WARNING)
+
+def _guide_run(code, filename):
+    """Run code as python3 -W error runs a file in its folder: warnings are errors, the
+    traceback starts at the file, the exit code is kept."""
+    import os
+    sys.stdout.flush()
+    warnings.resetwarnings()
+    warnings.simplefilter("error")
+    _guide_reset_logging()
+    folder = "/home/pyodide/example"
+    os.makedirs(folder, exist_ok=True)
+    os.chdir(folder)
+    with open(filename, "w", encoding="utf-8") as file:
+        file.write(code)
+    linecache.checkcache()
+    sys.argv = [filename]
+    sys.path[0:0] = [folder]
+    namespace = {"__name__": "__main__", "__file__": filename, "__builtins__": __builtins__}
+    returncode = 0
+    try:
+        exec(compile(code, filename, "exec"), namespace)
+    except SystemExit as exit:
+        if exit.code is None:
+            returncode = 0
+        elif isinstance(exit.code, int):
+            returncode = exit.code
+        else:
+            print(exit.code, file=sys.stderr)
+            returncode = 1
+    except BaseException as error:
+        # The traceback from the example's own frames, as CPython prints it for a script.
+        traceback.print_exception(type(error), error, error.__traceback__.tb_next)
+        returncode = 130 if isinstance(error, KeyboardInterrupt) else 1
+    finally:
+        del sys.path[0]
+        sys.stdout.flush()
+        sys.stderr.flush()
+    return returncode
+
+def _guide_warm_up():
+    """Import and exercise what examples use, so a first run's timing is not the import's."""
+    import collections, contextlib, contextvars, functools, inspect, io, random, time  # noqa
+    async def step(i):
+        await asyncio.sleep(0)
+        return i
+    async def main():
+        await asyncio.gather(*(step(i) for i in range(3)))
+        await asyncio.wait([asyncio.create_task(step(i)) for i in range(3)])
+        async with asyncio.TaskGroup() as group:
+            for i in range(3):
+                group.create_task(step(i))
+        async with asyncio.timeout(1):
+            await asyncio.wait_for(step(0), 1)
+        queue = asyncio.Queue()
+        await queue.put(1)
+        await queue.get()
+        async with asyncio.Lock():
+            pass
+        try:
+            raise ValueError("warm")
+        except ValueError:
+            traceback.format_exc()
+        logging.getLogger("warm").debug("warm")
+    for _ in range(3):
+        asyncio.run(main())
+`;
+
+let pyodide = null;
+let current = null; // {id, start}
+const decoder = new TextDecoder();
+
+function sink() {
+  let pending = "";
+  return {
+    write(bytes) {
+      pending += decoder.decode(bytes, { stream: true });
+      let newline;
+      while ((newline = pending.indexOf("\n")) >= 0) {
+        emit(pending.slice(0, newline).replace(/\r$/, ""));
+        pending = pending.slice(newline + 1);
+      }
+      return bytes.length;
+    },
+    flush() {
+      if (pending) emit(pending);
+      pending = "";
+    },
+  };
+}
+
+function emit(text) {
+  if (current === null) return;
+  const t = (performance.now() - current.start) / 1000;
+  postMessage({ type: "line", id: current.id, text, t });
+}
+
+const out = sink();
+const err = sink();
+
+async function load() {
+  pyodide = await loadPyodide({
+    indexURL: new URL("./pyodide/", import.meta.url).href,
+    packages: [],
+    fullStdLib: false,
+    stdout: undefined,
+  });
+  pyodide.setStdout({ write: (b) => out.write(b), isatty: false });
+  pyodide.setStderr({ write: (b) => err.write(b), isatty: false });
+  pyodide.runPython(RUNNER);
+  pyodide.runPython(
+    "import sys\nsys.stdout.reconfigure(line_buffering=True)\n" +
+      "sys.stderr.reconfigure(line_buffering=True)",
+  );
+  await pyodide.globals.get("_guide_warm_up").callPromising();
+  const python = pyodide.runPython("import sys; '.'.join(map(str, sys.version_info[:3]))");
+  postMessage({ type: "ready", python, pyodide: pyodide.version });
+}
+
+let loading = null;
+let queue = Promise.resolve();
+
+onmessage = (event) => {
+  const message = event.data;
+  if (message.type !== "run") return;
+  queue = queue.then(async () => {
+    try {
+      loading ??= load();
+      await loading;
+    } catch (error) {
+      postMessage({ type: "failed", why: String(error) });
+      return;
+    }
+    const run = pyodide.globals.get("_guide_run");
+    current = { id: message.id, start: performance.now() };
+    let returncode = 1;
+    try {
+      returncode = await run.callPromising(message.code, message.filename);
+    } catch (error) {
+      err.write(new TextEncoder().encode(String(error) + "\n"));
+    } finally {
+      run.destroy();
+    }
+    out.flush();
+    err.flush();
+    postMessage({ type: "done", id: message.id, returncode });
+    current = null;
+  });
+};
