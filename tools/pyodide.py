@@ -171,6 +171,20 @@ REASONS = {
         "en": "time.sleep() does not block Pyodide's event loop as it does CPython's",
         "zh": "Pyodide 里的 time.sleep() 不像 CPython 那样阻塞事件循环",
     },
+    "loop": {
+        "en": "it relies on details of CPython's event loop that Pyodide's one, always "
+        "running loop does not have",
+        "zh": "它依赖 CPython 事件循环的细节，"
+        "而 Pyodide 只有一个一直在运行的事件循环，没有这些细节",
+    },
+    "debug": {
+        "en": "Pyodide's event loop has no debug mode",
+        "zh": "Pyodide 的事件循环没有调试模式",
+    },
+    "repr": {
+        "en": "it prints task objects, whose class is PyodideTask there",
+        "zh": "它打印任务对象，而在 Pyodide 里任务的类是 PyodideTask",
+    },
     "exit": {"en": "it ends with a Ctrl-C or an exit code", "zh": "它以 Ctrl-C 或退出码结束"},
     "stderr": {
         "en": "its output depends on how CPython starts and exits",

@@ -6,7 +6,7 @@
 import { loadPyodide } from "./pyodide/pyodide.mjs";
 
 const RUNNER = `
-import asyncio, linecache, logging, sys, traceback, warnings
+import asyncio, itertools, linecache, logging, sys, traceback, warnings
 
 def _guide_reset_logging():
     root = logging.getLogger()
@@ -20,6 +20,90 @@ def _guide_reset_logging():
             logger.propagate = True
             logger.disabled = False
     logging.lastResort = logging._StderrHandler(logging.WARNING)
+
+_guide_depth = 0
+
+
+def _guide_asyncio_run(main, *, debug=None, loop_factory=None):
+    """asyncio.run() as CPython's does it, on Pyodide's one event loop: run main as a task,
+    then cancel the tasks it left behind and close the async generators still open."""
+    global _guide_depth
+    if _guide_depth:
+        raise RuntimeError("asyncio.run() cannot be called from a running event loop")
+    if not asyncio.iscoroutine(main):
+        raise ValueError(f"a coroutine was expected, got {main!r}")
+    loop = asyncio.get_event_loop()
+    _guide_depth += 1
+    try:
+        task = loop.create_task(main)
+        loop.run_until_complete(_guide_done(loop, task))
+        return task.result()
+    finally:
+        try:
+            _guide_cancel_all(loop)
+            _guide_shutdown_asyncgens(loop)
+        finally:
+            _guide_depth -= 1
+
+
+def _guide_shutdown_asyncgens(loop):
+    """Close the async generators still open, as BaseEventLoop.shutdown_asyncgens() does, but
+    leave Pyodide's loop (which outlives this run) able to start new ones."""
+    agens = getattr(loop, "_asyncgens", None)
+    if not agens:
+        return
+    closing = list(agens)
+    agens.clear()
+    results = []
+    async def close_all():
+        results.extend(await asyncio.gather(*(a.aclose() for a in closing), return_exceptions=True))
+    task = loop.create_task(close_all())
+    loop.run_until_complete(_guide_done(loop, task))
+    for result, agen in zip(results, closing):
+        if isinstance(result, Exception):
+            loop.call_exception_handler({
+                "message": f"an error occurred during closing of asynchronous generator {agen!r}",
+                "exception": result,
+                "asyncgen": agen,
+            })
+
+
+def _guide_done(loop, *tasks):
+    """A plain Future done when the tasks are (awaiting a task would unwrap its result)."""
+    done = loop.create_future()
+    left = [len(tasks)]
+    def one(_):
+        left[0] -= 1
+        if left[0] == 0 and not done.done():
+            done.set_result(None)
+    for task in tasks:
+        task.add_done_callback(one)
+    return done
+
+
+def _guide_cancel_all(loop):
+    tasks = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    for task in tasks:
+        task.cancel()
+    if tasks:
+        loop.run_until_complete(_guide_done(loop, *tasks))
+    for task in tasks:
+        if not task.cancelled() and task.exception() is not None:
+            loop.call_exception_handler({
+                "message": "unhandled exception during asyncio.run() shutdown",
+                "exception": task.exception(),
+                "task": task,
+            })
+
+
+def _guide_name_tasks(loop):
+    """Task-1, Task-2, ... from each run's start, as in a fresh CPython process."""
+    counter = itertools.count(1).__next__
+    create = type(loop).create_task
+    def create_task(coro, *, name=None, **options):
+        return create(loop, coro, name=f"Task-{counter()}" if name is None else name, **options)
+    loop.create_task = create_task
+
 
 def _guide_run(code, filename):
     """Run code as python3 -W error runs a file in its folder: warnings are errors, the
@@ -37,6 +121,8 @@ def _guide_run(code, filename):
     linecache.checkcache()
     sys.argv = [filename]
     sys.path[0:0] = [folder]
+    asyncio.run = _guide_asyncio_run
+    _guide_name_tasks(asyncio.get_event_loop())
     namespace = {"__name__": "__main__", "__file__": filename, "__builtins__": __builtins__}
     returncode = 0
     try:
