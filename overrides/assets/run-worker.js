@@ -1,6 +1,6 @@
 // The page's one Web Worker: loads Pyodide (CPython 3.14 in WebAssembly) from the site's own
 // assets/pyodide/ on the first Run, then runs one example at a time as __main__. Messages:
-//   in:  {type: "run", id, code, filename}
+//   in:  {type: "run", id, code, name} (name: "chapter/file.py")
 //   out: {type: "ready", python, pyodide} once; {type: "line", id, text, t} per printed line
 //        (t: seconds since the run started); {type: "done", id, returncode}; {type: "failed", why}
 import { loadPyodide } from "./pyodide/pyodide.mjs";
@@ -105,20 +105,21 @@ def _guide_name_tasks(loop):
     loop.create_task = create_task
 
 
-def _guide_run(code, filename):
-    """Run code as python3 -W error runs a file in its folder: warnings are errors, the
-    traceback starts at the file, the exit code is kept."""
+def _guide_run(code, name):
+    """Run code as python3 -W error runs snippets/<name> in its folder: warnings are errors,
+    the traceback starts at the file, whose path reads as on the page; the exit code is kept."""
     import os
     sys.stdout.flush()
     warnings.resetwarnings()
     warnings.simplefilter("error")
     _guide_reset_logging()
-    folder = "/home/pyodide/example"
+    filename = "snippets/" + name
+    folder = "/home/pyodide/" + os.path.dirname(filename)
     os.makedirs(folder, exist_ok=True)
     os.chdir(folder)
-    with open(filename, "w", encoding="utf-8") as file:
+    with open(os.path.basename(filename), "w", encoding="utf-8") as file:
         file.write(code)
-    linecache.checkcache()
+    linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
     sys.argv = [filename]
     sys.path[0:0] = [folder]
     asyncio.run = _guide_asyncio_run
@@ -242,7 +243,7 @@ onmessage = (event) => {
     current = { id: message.id, start: performance.now() };
     let returncode = 1;
     try {
-      returncode = await run.callPromising(message.code, message.filename);
+      returncode = await run.callPromising(message.code, message.name);
     } catch (error) {
       err.write(new TextEncoder().encode(String(error) + "\n"));
     } finally {

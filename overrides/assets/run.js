@@ -89,8 +89,9 @@
 
   function setUp(marker) {
     const options = JSON.parse(marker.dataset.run);
-    const example = marker.closest(".example");
-    const block = example && example.querySelector(".highlight");
+    // The example's source is the code block before the marker.
+    let block = marker;
+    while ((block = block.previousElementSibling) && !block.matches(".highlight"));
     const code = block && block.querySelector("pre > code");
     if (!code) return;
     const file = options.name.split("/").pop();
@@ -188,7 +189,7 @@
       active = job;
       if (runtime) job.started();
       else setState("loading", T.loading);
-      worker.postMessage({ type: "run", id: job.id, code: code.innerText, filename: file });
+      worker.postMessage({ type: "run", id: job.id, code: code.innerText, name: options.name });
     }
 
     job.stop = () => {
