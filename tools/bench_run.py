@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
                 page = context.new_page()
                 page.goto(url, wait_until="load")
                 requests = []
-                page.on("requestfinished", requests.append)
+                page.on("requestfinished", lambda request, seen=requests: seen.append(request))
                 controls = page.locator(f'.run-controls[data-example="{EXAMPLE}"]')
                 handle = controls.element_handle()
                 cold.append(handle.evaluate(FIRST_LINE) / 1000)
