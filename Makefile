@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-fresh test lint check-translation outdated bench flaky flaky-load lock clean
+.PHONY: serve build build-fresh runtime test lint check-translation outdated bench flaky flaky-load lock clean
 
 $(READY): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -25,7 +25,10 @@ build: $(READY)     ## both languages into site/ (FRESH=1 runs every example aga
 build-fresh: $(READY)
 	$(BIN)/python tools/build.py --fresh
 
-test: $(READY)      ## every test
+runtime: $(READY)   ## the pinned Pyodide runtime behind the Run buttons, fetched once with npm
+	$(BIN)/python tools/pyodide.py
+
+test: runtime       ## every test (the browser runs need the runtime)
 	$(BIN)/python -m pytest
 
 lint: $(READY)
@@ -39,6 +42,7 @@ outdated: $(READY)
 
 bench: $(READY)     ## build speed against its lower bound (see README)
 	$(BIN)/python tools/bench.py
+	$(BIN)/python tools/bench_run.py
 
 flaky: $(READY)     ## every example and its check, 20 times on each local CPython
 	$(BIN)/python tools/flaky.py --rounds 20

@@ -55,6 +55,10 @@ def built_site(tmp_path_factory):
     if os.environ.get("GUIDE_TEST_SITE"):
         return Path(os.environ["GUIDE_TEST_SITE"]), None, ""
     work = tmp_path_factory.mktemp("site")
+    # The Run buttons' runtime, fetched once with npm (the build itself runs offline).
+    from tools import pyodide
+
+    pyodide.fetch()
     env = dict(
         os.environ, GUIDE_CACHE_DIR=str(work / "cache"), GUIDE_RUN_LOG=str(work / "runs.log")
     )

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markdown_exec import ExecutionError, base_format
 
-from tools import runner
+from tools import pyodide, runner
 
 LANGUAGE = "zh"  # set by the hooks from the theme's language
 RUNS: dict[str, list[runner.Result]] = {}  # every version's result, newest first (the hooks)
@@ -309,6 +309,7 @@ def _render(example: runner.Example, results: list[runner.Result] | None, base: 
         parts.append(_fence(f'python title="{Path(script).name}"', code))
         link = f'<a href="{base}{script}">{text["source"]}{text["colon"]}<code>{script}</code></a>'
         parts.append(f'<p class="example-meta">{link}</p>')
+    parts.append(pyodide.element(example, LANGUAGE))  # the Run button's place (run.js)
     if example.min_python > runner.MIN_PYTHON:
         version = ".".join(map(str, example.min_python))
         parts.insert(0, f'<p class="example-needs">{text["needs"].format(v=version)}</p>')

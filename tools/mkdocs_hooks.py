@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tools import fence, runner  # noqa: E402
+from tools import fence, pyodide, runner  # noqa: E402
 from tools import search as site_search  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.examples")
@@ -297,5 +297,6 @@ def on_page_context(context, page, config, nav):
 @event_priority(-50)  # after the search plugin has written the index
 def on_post_build(config):
     site_search.post_process(config.site_dir, config.theme["language"])
+    pyodide.copy_into(config.site_dir)  # the runtime behind the Run buttons (tools/pyodide.py)
     if os.environ.get("GUIDE_REQUIRE_EXAMPLES") and fence.SKIPPED:
         raise PluginError("examples not run on this build: " + ", ".join(sorted(fence.SKIPPED)))

@@ -72,6 +72,7 @@ class Example:
     reads: tuple[str, ...] = ()  # paths relative to snippets/<chapter>/
     timing: bool = False
     module: str = ""  # "unittest -v": run as python -m unittest -v <file>
+    browser: bool | str | None = None  # runs in the page (tools/pyodide.py): true, or why not
 
     @property
     def chapter(self) -> str:
@@ -95,7 +96,9 @@ _OPTION_TYPES = {
     "timing": bool,
     "processes": list,
     "module": str,
+    "browser": (bool, str),
 }
+_BOOL_OPTIONS = {"timing", "browser"}
 
 
 def _manifest(chapter: str) -> dict:
@@ -112,8 +115,8 @@ def _manifest(chapter: str) -> dict:
                 raise ExampleError(
                     f"{path.relative_to(ROOT)}: [{key}] has an unknown option {option!r}"
                 )
-            if not isinstance(value, _OPTION_TYPES[option]) or isinstance(value, bool) != (
-                option == "timing"
+            if not isinstance(value, _OPTION_TYPES[option]) or (
+                isinstance(value, bool) and option not in _BOOL_OPTIONS
             ):
                 raise ExampleError(
                     f"{path.relative_to(ROOT)}: [{key}] option {option!r} has a wrong type"
