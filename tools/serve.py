@@ -64,7 +64,7 @@ from mkdocs.livereload import LiveReloadServer, _timestamp  # noqa: E402
 from mkdocs.plugins import BasePlugin, event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from tools import fence, runner  # noqa: E402
+from tools import fence, pyodide, runner  # noqa: E402
 
 LANGS = ("zh", "en")
 CONFIGS = {"zh": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
@@ -503,6 +503,9 @@ class Preview:
             unittest.mock.patch.object(File, "copy_file", copy_if_changed),
         ):
             yield
+        # The runtime behind the Run buttons is hard-linked from its cache by a hook: its files
+        # keep the cache's times, yet this build put them there.
+        kept.update(str(path) for path in (site / pyodide.SITE_DIR).glob("*"))
         for folder, _, names in os.walk(site, topdown=False):
             for name in names:
                 path = os.path.join(folder, name)
