@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.checks import Run, load_all
 from tests.conftest import OFFLINE, offline
 from tools import runner
 from tools.mkdocs_hooks import includes
@@ -112,6 +113,29 @@ def test_search_index_knows_teaching_sections_and_synonyms(built_site, lang):
     text = path.read_text(encoding="utf-8")
     assert text.startswith(search.PRELUDE.read_text(encoding="utf-8")), "prelude first"
     assert "lunr" in text  # Material's worker follows
+
+
+def test_every_transcript_on_the_site_passes_its_check(built_site, monkeypatch):
+    """A page shows the build's own run, so that run too must pass the example's check.
+
+    The tests run every example again (tests/test_examples.py); this holds the transcripts the
+    readers see, from the cold build's cache, to the same checks.
+    """
+    site, runs, _ = built_site
+    if runs is None:
+        pytest.skip("GUIDE_TEST_SITE: a prebuilt site, its runs are not at hand")
+    monkeypatch.setenv("GUIDE_CACHE_DIR", str(Path(site).parent / "cache"))
+    checks = load_all()
+    failed = []
+    for example in runner.discover():
+        for result in runner.cached_runs(example):
+            if result.skipped:
+                continue
+            try:
+                checks[example.name](Run.of(result))
+            except AssertionError as error:
+                failed.append(f"{example.name} on Python {result.python}: {error}")
+    assert not failed, "\n".join(failed)
 
 
 def test_every_example_started_once_on_each_interpreter(built_site):
