@@ -9,9 +9,13 @@ example, which fails a ``--strict`` build, and the page shows an error box inste
 from __future__ import annotations
 
 import difflib
+import hashlib
 import html
+import json
 import os
 import re
+import tempfile
+from importlib import metadata
 from pathlib import Path
 
 from markdown_exec import ExecutionError, base_format
@@ -359,9 +363,68 @@ def _render(example: runner.Example, results: list[runner.Result] | None, base: 
     return '<div class="example" markdown>\n\n' + "\n\n".join(parts) + "\n\n</div>"
 
 
+# --- rendered fences, kept between builds ------------------------------------------------
+# Highlighting a fence's source and transcripts is most of a page's rendering time. The HTML of
+# a fence that rendered without error is kept next to the run cache, keyed by everything it is
+# made of, so a build in which an example and its results did not change renders it once.
+
+MARKDOWN_KEY = ""  # the Markdown configuration's fingerprint (the hooks set it in on_config)
+_RENDERERS = ("markdown", "pymdown-extensions", "pygments", "markdown-exec", "mkdocs-material")
+
+
+def markdown_key(extensions: list, configs: dict) -> str:
+    """What every fence's HTML depends on besides its example: the Markdown extensions and
+    their options, the versions of the packages that render them, and this module's code."""
+
+    def name(value):  # a callable option (our own fence's formatter) by its name
+        return getattr(value, "__qualname__", type(value).__name__)
+
+    h = hashlib.sha256(json.dumps([extensions, configs], sort_keys=True, default=name).encode())
+    for package in _RENDERERS:
+        h.update(f"{package}={metadata.version(package)}".encode())
+    for module in (__file__, pyodide.__file__, runner.__file__):
+        h.update(Path(module).read_bytes())
+    return h.hexdigest()
+
+
+def _fences_dir() -> Path:
+    return runner._cache_dir() / "fences"
+
+
+def _fence_key(src: str, example: runner.Example, results: list[runner.Result] | None) -> str:
+    h = hashlib.sha256(f"{MARKDOWN_KEY}|{LANGUAGE}|{SKIP}|{src}|{example!r}".encode())
+    for script in example.scripts:
+        h.update(b"\0" + (runner.SNIPPETS / script).read_bytes())
+    h.update(pyodide.element(example, LANGUAGE).encode())
+    runs = None if results is None else [r.to_json() for r in results]
+    h.update(json.dumps(runs, sort_keys=True).encode())
+    return h.hexdigest()
+
+
+def _recall(key: str) -> tuple[str, bool] | None:
+    try:
+        entry = json.loads((_fences_dir() / f"{key}.json").read_text(encoding="utf-8"))
+        return entry["html"], entry["skipped"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _keep(key: str, html_text: str, skipped: bool) -> None:
+    folder = _fences_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump({"html": html_text, "skipped": skipped}, f)
+        os.replace(tmp, folder / f"{key}.json")
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
 def formatter(src, language, css_class, options, md, **kwargs):
     name, _, base = src.strip().partition("\n")
     name, base = name.strip(), base.strip()
+    state = {}  # what run() found: the key to keep the HTML under, if it rendered without error
 
     def run(code, **_):
         try:
@@ -370,20 +433,31 @@ def formatter(src, language, css_class, options, md, **kwargs):
             raise ExecutionError(f'!!! failure "{_title(str(error))}"') from None
         if SKIP:
             SKIPPED.add(name)
-            return _render(example, None, base)
-        results = RUNS.get(name) or runner.cached_runs(example)
-        if results[0].skipped:
-            SKIPPED.add(name)
-        for result in results:
-            if result.error:
-                tail = runner.transcript(result, timing=example.timing).splitlines()[-25:]
-                why = LABELS[LANGUAGE]["failed"].format(
-                    name=f"{name} (Python {result.python})", why=result.error
-                )
-                box = "\n".join(
-                    "    " + line for line in _fence("text", "\n".join(tail)).splitlines()
-                )
-                raise ExecutionError(f'!!! failure "{_title(why)}"\n\n{box}')
+            results = None
+        else:
+            results = RUNS.get(name) or runner.cached_runs(example)
+            if results[0].skipped:
+                SKIPPED.add(name)
+            for result in results:
+                if result.error:
+                    tail = runner.transcript(result, timing=example.timing).splitlines()[-25:]
+                    why = LABELS[LANGUAGE]["failed"].format(
+                        name=f"{name} (Python {result.python})", why=result.error
+                    )
+                    box = "\n".join(
+                        "    " + line for line in _fence("text", "\n".join(tail)).splitlines()
+                    )
+                    raise ExecutionError(f'!!! failure "{_title(why)}"\n\n{box}')
+        key = _fence_key(src, example, results)
+        if MARKDOWN_KEY and (kept := _recall(key)) is not None:
+            state["kept"] = kept
+            return ""
+        state["key"] = key
         return _render(example, results, base)
 
-    return base_format(language="example", run=run, code=name, md=md, id=name, update_toc=False)
+    rendered = base_format(language="example", run=run, code=name, md=md, id=name, update_toc=False)
+    if "kept" in state:
+        return state["kept"][0]
+    if "key" in state and MARKDOWN_KEY:
+        _keep(state["key"], str(rendered), name in SKIPPED)
+    return rendered

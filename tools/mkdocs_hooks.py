@@ -117,6 +117,8 @@ def on_config(config):
             "format": fence.formatter,
         }
     )
+    # Rendered fences are kept between builds under this configuration's fingerprint.
+    fence.MARKDOWN_KEY = fence.markdown_key(config.markdown_extensions, config.mdx_configs)
     alternates = config.extra.get("alternate")
     if isinstance(alternates, list):
         config.extra["alternate"] = _Alternates(alternates)

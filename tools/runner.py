@@ -729,14 +729,23 @@ def run_versions(
     """``cached_runs`` of many examples, every (example, interpreter) pair at once."""
     # Most runs wait rather than compute: twelve per core keep the cores busy.
     jobs = jobs or int(os.environ.get("GUIDE_JOBS", 0)) or max(12, 12 * (os.cpu_count() or 1))
-    pairs = [(e, p) for e in examples for p in reversed(pythons_for(e))]
+    done: dict[str, list[Result]] = {e.name: [] for e in examples}
+    pairs = []
+    for example in examples:
+        for python in reversed(pythons_for(example)):
+            # What the cache has is read here: threads would only make that slower.
+            path = _cache_dir() / f"{cache_key(example, python, dev)}.json"
+            if (result := _read_entry(path)) is not None:
+                done[example.name].append(result)
+            else:
+                pairs.append((example, python))
     # The longest first, so that none of them starts last and holds the build up.
     pairs.sort(key=lambda pair: -pair[0].timeout)
-    with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
-        futures = [(e.name, pool.submit(cached_run, e, dev=dev, python=p)) for e, p in pairs]
-        done: dict[str, list[Result]] = {e.name: [] for e in examples}
-        for name, future in futures:
-            done[name].append(future.result())
+    if pairs:
+        with concurrent.futures.ThreadPoolExecutor(min(jobs, len(pairs))) as pool:
+            futures = [(e.name, pool.submit(cached_run, e, dev=dev, python=p)) for e, p in pairs]
+            for name, future in futures:
+                done[name].append(future.result())
     for example in examples:
         if not done[example.name]:
             done[example.name] = [run(example, dev=dev, python=None)]
