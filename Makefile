@@ -17,22 +17,22 @@ $(READY): requirements.txt
 	@touch $@
 
 serve: $(READY)     ## both languages on http://127.0.0.1:8000/ (English under /en/), rebuilt on every save
-	$(BIN)/python tools/serve.py --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m engine.serve --dev-addr 127.0.0.1:8000
 
 build: $(READY)     ## both languages into site/ (FRESH=1 runs every example again)
-	$(BIN)/python tools/build.py $(if $(FRESH),--fresh)
+	$(BIN)/python -m engine.build $(if $(FRESH),--fresh)
 
 build-fresh: $(READY)
-	$(BIN)/python tools/build.py --fresh
+	$(BIN)/python -m engine.build --fresh
 
 runtime: $(READY)   ## the pinned Pyodide runtime behind the Run buttons, fetched once with npm
-	$(BIN)/python tools/pyodide.py
+	$(BIN)/python -m engine.pyodide
 
 test: runtime       ## every test (the browser runs need the runtime)
 	$(BIN)/python -m pytest
 
 lint: $(READY)
-	$(BIN)/ruff check snippets tests tools
+	$(BIN)/ruff check engine snippets tests tools
 
 check-translation: $(READY)
 	$(BIN)/python tools/check_translation.py

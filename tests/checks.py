@@ -22,7 +22,7 @@ import pkgutil
 import re
 from collections.abc import Callable
 
-from tools import runner
+from engine import results
 
 CHECKS: dict[str, Callable] = {}
 SLOW_STEP = re.compile(r"Executing <.*> took \d+\.\d+ seconds$")  # also after a log prefix
@@ -52,8 +52,8 @@ class Run:
         return "\n".join(self.lines)
 
     @classmethod
-    def of(cls, result: runner.Result) -> Run:
-        def one(proc: runner.Proc, procs: dict[str, Run]) -> Run:
+    def of(cls, result: results.Result) -> Run:
+        def one(proc: results.Proc, procs: dict[str, Run]) -> Run:
             kept = [
                 (t, line)
                 for t, line in zip(proc.times, proc.lines, strict=True)
@@ -72,7 +72,7 @@ class Run:
         return one(result.procs[0], procs)
 
 
-def script_of(proc: runner.Proc) -> str:
+def script_of(proc: results.Proc) -> str:
     """The script a process ran: "echo_client.py" in "python3 echo_client.py 40123"."""
     return next(word for word in proc.command.split() if word.endswith(".py"))
 

@@ -34,11 +34,13 @@ OFFLINE = can_go_offline()
 @pytest.fixture
 def snippets(tmp_path, monkeypatch):
     """An empty snippets/demo folder for the runner, with its own cache, outside the repository."""
-    from tools import runner
+    import engine
+    from engine import examples, fence, processes, rendered, runnable
 
     folder = tmp_path / "snippets"
     (folder / "demo").mkdir(parents=True)
-    monkeypatch.setattr(runner, "SNIPPETS", folder)
+    for module in (engine, examples, processes, runnable, rendered, fence):  # each binds the name
+        monkeypatch.setattr(module, "SNIPPETS", folder)
     monkeypatch.setenv("GUIDE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("GUIDE_RUN_LOG", str(tmp_path / "runs.log"))
     return folder / "demo"
@@ -56,7 +58,7 @@ def built_site(tmp_path_factory):
         return Path(os.environ["GUIDE_TEST_SITE"]), None, ""
     work = tmp_path_factory.mktemp("site")
     # The Run buttons' runtime, fetched once with npm (the build itself runs offline).
-    from tools import pyodide
+    from engine import pyodide
 
     pyodide.fetch()
     env = dict(
@@ -64,7 +66,7 @@ def built_site(tmp_path_factory):
     )
     env.pop("GUIDE_FRESH", None)
     env.pop("GUIDE_SKIP_EXAMPLES", None)
-    command = [sys.executable, "tools/build.py", "--site-dir", str(work / "site")]
+    command = [sys.executable, "-m", "engine.build", "--site-dir", str(work / "site")]
     build = subprocess.run(
         offline(command),
         cwd=ROOT,

@@ -47,7 +47,9 @@ def _running(pid: int) -> bool:
 def scratch_project(tmp_path: Path, snippets: dict[str, str], page: str) -> Path:
     """A one-page site with the real hooks and theme, in a scratch folder."""
     project = tmp_path / "project"
-    shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "engine", project / "engine", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copytree(ROOT / "overrides", project / "overrides")
     for name, text in snippets.items():
         path = project / "snippets" / name
@@ -59,7 +61,7 @@ def scratch_project(tmp_path: Path, snippets: dict[str, str], page: str) -> Path
         textwrap.dedent("""
         site_name: scratch
         theme: {name: material, custom_dir: overrides, language: en, font: false}
-        hooks: [tools/mkdocs_hooks.py]
+        hooks: [engine/hooks.py]
         watch: [snippets]
         plugins: [markdown-exec]
         markdown_extensions: [admonition, md_in_html, pymdownx.superfences, pymdownx.highlight]

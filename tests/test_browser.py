@@ -19,7 +19,6 @@ import io
 import json
 import os
 import re
-import shutil
 import subprocess
 import threading
 from dataclasses import dataclass, field
@@ -29,8 +28,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tools import runner
-from tools.mkdocs_hooks import includes
+from engine import SNIPPETS, examples
+from engine.hooks import includes
+from tools import chromium
 
 pytestmark = pytest.mark.browser
 
@@ -38,26 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 PREFIX = "/guide/"  # where the site is published, as on GitHub project pages
 LANGS = ("zh", "en")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM_ARGS = chromium.ARGS
 TIMEOUT_MS = 15_000  # the bound of every wait (navigation included)
-
-
-def _find_chromium() -> str | None:
-    candidates = [os.environ.get("CHROMIUM_PATH", ""), "/usr/bin/chromium"]
-    candidates += [shutil.which(name) or "" for name in ("chromium", "chromium-browser")]
-    candidates.append(shutil.which("google-chrome") or "")
-    for candidate in candidates:
-        if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
-            return candidate
-    return None
 
 
 def _has_cjk_font() -> bool:
@@ -70,11 +52,11 @@ def _has_cjk_font() -> bool:
     return bool(re.search(r"Noto (Sans|Serif)( Mono)? CJK", fonts, re.I))
 
 
-CHROMIUM = _find_chromium()
+CHROMIUM = chromium.find()
 if CHROMIUM is None:
     pytest.skip(
         "no Chromium: set $CHROMIUM_PATH or install Debian's chromium "
-        "(looked for /usr/bin/chromium, chromium, chromium-browser, google-chrome on PATH)",
+        f"(looked for {chromium.LOOKED_FOR})",
         allow_module_level=True,
     )
 sync_api = pytest.importorskip(
@@ -165,13 +147,13 @@ def site(built_site):
 def browser():
     """The one Chromium of the session (only this module uses it: closed when it is done)."""
     with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
+        launched = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, timeout=60_000
         )
         try:
-            yield chromium
+            yield launched
         finally:
-            chromium.close()
+            launched.close()
 
 
 @dataclass
@@ -602,8 +584,8 @@ SENTINEL = "clipboard before the click"
 def test_copy_button_copies_the_example_source(browser, site, lang):
     names = includes((ROOT / "docs" / lang / "coroutines.md").read_text(encoding="utf-8"))
     assert names, "the coroutines page includes no example"
-    script = runner.load(names[0]).scripts[0]
-    source = (runner.SNIPPETS / script).read_text(encoding="utf-8")
+    script = examples.load(names[0]).scripts[0]
+    source = (SNIPPETS / script).read_text(encoding="utf-8")
     with open_page(browser) as (page, _):
         page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
         goto(page, lang_url(site.base, lang, "coroutines/"))

@@ -1,6 +1,6 @@
 """The Run buttons: examples run on Python 3.14 in the browser (Pyodide), held to their checks.
 
-For every example the build marks runnable (tools/pyodide.py), on every page that includes it,
+For every example the build marks runnable (engine/runnable.py), on every page that includes it,
 in both languages: one page load, Run clicked on each example in turn (one worker, the runtime
 loaded once per page), and the lines and times the page shows must pass the same check as the
 build's CPython run (tests/examples/). No request may leave the site's origin. Stop ends an
@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from engine import SNIPPETS, examples, pyodide, runnable
+from engine.hooks import includes
 from tests.checks import SLOW_STEP, Run, load_all
 from tests.test_browser import (  # noqa: F401  (fixtures)
     LANGS,
@@ -27,8 +29,6 @@ from tests.test_browser import (  # noqa: F401  (fixtures)
     open_page,
     site,
 )
-from tools import pyodide, runner
-from tools.mkdocs_hooks import includes
 
 pytestmark = pytest.mark.browser
 CHECKS = load_all()
@@ -42,7 +42,7 @@ def runnable_pages(lang: str) -> dict[str, list[str]]:
     pages: dict[str, list[str]] = {}
     for path in sorted((ROOT / "docs" / lang).glob("*.md")):
         names = [n for n in dict.fromkeys(includes(path.read_text(encoding="utf-8")))]
-        names = [n for n in names if not pyodide.reason(n)]
+        names = [n for n in names if not runnable.reason(n)]
         if names:
             pages["" if path.stem == "index" else f"{path.stem}/"] = names
     return pages
@@ -54,7 +54,7 @@ PAGES = [(lang, page) for lang in LANGS for page in runnable_pages(lang)]
 def test_the_site_carries_the_runtime(site):  # noqa: F811
     folder = site.folder / pyodide.SITE_DIR
     missing = [name for name in pyodide.CORE if not (folder / name).is_file()]
-    assert not missing, f"the site has no Pyodide runtime ({missing}): run python tools/pyodide.py"
+    assert not missing, f"the site has no Pyodide runtime ({missing}): run make runtime"
     assert (site.folder / "en" / pyodide.SITE_DIR / "pyodide.asm.wasm").is_file()
 
 
@@ -76,7 +76,7 @@ def test_examples_run_in_the_browser_and_pass_their_checks(browser, site, lang, 
         before = len(traffic.requests)
         assert not any("pyodide" in url for url in traffic.requests), "runtime loaded before Run"
         for name in names:
-            example = runner.load(name)
+            example = examples.load(name)
             controls = page.locator(f'.run-controls[data-example="{name}"]').first
             controls.locator("button.run-start").click()
             handle = controls.element_handle()
@@ -115,7 +115,7 @@ def test_examples_run_in_the_browser_and_pass_their_checks(browser, site, lang, 
 def test_stop_ends_a_run_that_sleeps_forever_and_reset_restores_the_code(browser, site):  # noqa: F811
     lang, page_path = PAGES[0]
     name = runnable_pages(lang)[page_path][0]
-    source = (runner.SNIPPETS / name).read_text(encoding="utf-8")
+    source = (SNIPPETS / name).read_text(encoding="utf-8")
     forever = "import asyncio\nprint('sleeping')\nasyncio.run(asyncio.sleep(3600))\n"
     with open_page(browser) as (page, _):
         goto(page, lang_url(site.base, lang, page_path))

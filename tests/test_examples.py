@@ -11,12 +11,13 @@ import os
 
 import pytest
 
+from engine import examples, interpreters, processes
+from engine.results import transcript
 from tests.checks import Run, load_all
-from tools import runner
 
-PYTHONS = runner.find_pythons()
+PYTHONS = interpreters.find_pythons()
 PROBLEMS: list[str] = []
-EXAMPLES = {example.name: example for example in runner.discover(PROBLEMS)}
+EXAMPLES = {example.name: example for example in examples.discover(PROBLEMS)}
 CHECKS = load_all()
 
 
@@ -48,7 +49,7 @@ def results(request):
     with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
         futures = {
             (version, name): pool.submit(
-                runner.run, EXAMPLES[name], dev=True, python=PYTHONS[version]
+                processes.run, EXAMPLES[name], dev=True, python=PYTHONS[version]
             )
             for version, name in sorted(wanted, key=lambda pair: -EXAMPLES[pair[1]].timeout)
         }
@@ -62,10 +63,10 @@ def test_example(results, version, name):
     if result.skipped:
         pytest.skip(f"{name}: {result.skipped}")
     assert not result.error, (
-        f"{name} on Python {result.python}: {result.error}\n" + runner.transcript(result)[-3000:]
+        f"{name} on Python {result.python}: {result.error}\n" + transcript(result)[-3000:]
     )
     try:
         CHECKS[name](Run.of(result))
     except Exception as error:  # a check that crashes shows the transcript too
-        transcript = runner.transcript(result, timing=True)
-        raise AssertionError(f"{error}\n--- what {name} printed ---\n{transcript}") from None
+        shown = transcript(result, timing=True)
+        raise AssertionError(f"{error}\n--- what {name} printed ---\n{shown}") from None

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from engine import cache, examples, interpreters, processes, results
 from tests.scratch import (
     ROOT,
     alive,
@@ -23,7 +24,6 @@ from tests.scratch import (
     scratch_project,
     write,
 )
-from tools import runner
 
 # ------------------------------------------------------------------ examples that misbehave
 
@@ -134,7 +134,7 @@ def test_serve_reruns_only_the_example_that_changed(tmp_path):
             time.sleep(0.1)
         raise AssertionError(f"the served page never showed {text!r}")
 
-    n = len(runner.find_pythons())  # each example runs on every local interpreter
+    n = len(interpreters.find_pythons())  # each example runs on every local interpreter
     try:
         page_when("version 1")
         assert Counter(logged_runs(runs)) == {"demo/edited.py": n, "demo/other.py": n}
@@ -176,7 +176,7 @@ def test_taken_port_fails_clearly_and_other_examples_are_unaffected(snippets):
         write(snippets, "client.py", "import sys\nprint('client', sys.argv[1])\n")
         write(snippets, "other.py", "print('other example is fine')\n")
         write(snippets, "examples.toml", '[pair]\nprocesses = ["fixed_server.py", "client.py"]\n')
-        results = runner.run_many(runner.discover())
+        results = cache.run_many(examples.discover())
     pair = results["demo/pair"]
     assert pair.error == "server demo/fixed_server.py exited before it was ready"
     assert "address already in use" in pair.procs[0].text.lower()
@@ -198,15 +198,15 @@ def test_huge_output_is_cut_with_notice_and_bounded_memory(snippets):
         print("the end")
         """,
     )
-    result = runner.run(runner.load("demo/flood.py"))
+    result = processes.run(examples.load("demo/flood.py"))
     proc = result.procs[0]
     assert result.error == ""
-    assert len(proc.lines) == runner.HEAD_LINES + runner.TAIL_LINES
-    assert proc.cut > 500_000 - runner.HEAD_LINES - runner.TAIL_LINES
+    assert len(proc.lines) == results.HEAD_LINES + results.TAIL_LINES
+    assert proc.cut > 500_000 - results.HEAD_LINES - results.TAIL_LINES
     assert proc.lines[0].startswith("00000000 x")
     assert proc.lines[-1] == "the end"
     assert sum(len(line) for line in proc.lines) < 5_000_000
-    text = runner.transcript(result)
+    text = results.transcript(result)
     assert f"[... {proc.cut} lines cut ...]" in text
 
 
@@ -252,7 +252,7 @@ def test_examples_run_with_fixed_directory_and_environment(snippets, monkeypatch
     )
     monkeypatch.setenv("SECRET_TOKEN", "hunter2")
     monkeypatch.chdir(tmp_path)
-    lines = runner.run(runner.load("demo/env.py")).procs[0].lines
+    lines = processes.run(examples.load("demo/env.py")).procs[0].lines
     assert lines == ["['snippets', 'demo']", "[]", "C.UTF-8 UTC"]
 
 
@@ -283,7 +283,7 @@ def test_two_builds_at_once_share_a_consistent_cache(tmp_path):
         for i in range(6):
             assert f"$ python3 ex{i}.py\n{i}" in re.sub(r"<[^>]+>", "", html)
     entries = list((tmp_path / "cache").glob("*.json"))
-    assert len(entries) == 6 * len(runner.find_pythons())  # one per (example, interpreter)
+    assert len(entries) == 6 * len(interpreters.find_pythons())  # one per (example, interpreter)
     for entry in entries:
         json.loads(entry.read_text())  # every entry whole, none half-written
     assert not list((tmp_path / "cache").glob(".tmp-*"))
@@ -356,7 +356,7 @@ def test_runner_kills_children_that_outlive_a_finished_example(snippets, tmp_pat
         child.returncode = 0  # keep Popen's __del__ quiet: the runner cleans up
         """,
     )
-    result = runner.run(runner.load("demo/orphan.py"))
+    result = processes.run(examples.load("demo/orphan.py"))
     assert result.procs[0].lines == ["leaving a child behind"]
     assert not alive(int(pidfile.read_text()))
 
@@ -371,8 +371,8 @@ def cert_root(tmp_path):
     for name in ("openssl.cnf", "README.md"):
         if (ROOT / "certs" / name).exists():
             (tmp_path / "certs" / name).write_bytes((ROOT / "certs" / name).read_bytes())
-    (tmp_path / "tools").mkdir()
-    (tmp_path / "tools" / "certs.py").write_bytes((ROOT / "tools" / "certs.py").read_bytes())
+    (tmp_path / "engine").mkdir()
+    (tmp_path / "engine" / "certs.py").write_bytes((ROOT / "engine" / "certs.py").read_bytes())
     return tmp_path
 
 
@@ -382,7 +382,7 @@ def valid_for_a_month(cert: Path) -> bool:
 
 
 def test_missing_certificate_is_made(cert_root):
-    from tools.certs import ensure_certificates
+    from engine.certs import ensure_certificates
 
     ensure_certificates(cert_root)
     leaf = cert_root / "certs" / "localhost.crt"
@@ -393,7 +393,7 @@ def test_missing_certificate_is_made(cert_root):
 
 
 def test_certificate_close_to_expiry_is_remade(cert_root):
-    from tools.certs import ensure_certificates
+    from engine.certs import ensure_certificates
 
     ensure_certificates(cert_root)
     leaf = cert_root / "certs" / "localhost.crt"

@@ -1,4 +1,4 @@
-"""Task lanes: what the recorder (tools/recorder/sitecustomize.py) finds in a run, and the chart.
+"""Task lanes: what the recorder (engine/recorder/sitecustomize.py) finds in a run, and the chart.
 
 No timing assertions: only the order of steps and what each task must have done.
 """
@@ -9,23 +9,23 @@ import re
 
 import pytest
 
+from engine import charts, examples, interpreters, processes, results
 from tests.scratch import write
-from tools import fence, runner
 
-PYTHONS = runner.find_pythons()
+PYTHONS = interpreters.find_pythons()
 
 
-def lanes_of(result: runner.Result) -> dict[str, list[list[float]]]:
+def lanes_of(result: results.Result) -> dict[str, list[list[float]]]:
     return {f"{coro} {name}": steps for name, coro, steps in result.tasks}
 
 
 @pytest.mark.parametrize("version", sorted(PYTHONS), ids=lambda v: f"py{v[0]}.{v[1]}")
 def test_gather_of_three_sleeps_has_three_lanes_that_run_at_start_and_end(version):
     """gather_order.py: main gathers phase 1 (0.2 s), phase 2 (0.1 s) and phase 3 (0.3 s)."""
-    example = runner.load("composing/gather_order.py")
+    example = examples.load("composing/gather_order.py")
     assert example.timing
-    result = runner.run(example, python=PYTHONS[version])
-    assert not result.error, runner.transcript(result)
+    result = processes.run(example, python=PYTHONS[version])
+    assert not result.error, results.transcript(result)
     assert [coro for _, coro, _ in result.tasks] == ["main", "phase", "phase", "phase"]
     (main, _, main_steps), *phases = result.tasks
     assert main == "Task-1"
@@ -74,17 +74,17 @@ def test_recording_changes_neither_output_nor_environment(snippets):
         """,
     )
     write(snippets, "examples.toml", '["looks.py"]\ntiming = true\n')
-    recorded = runner.run(runner.load("demo/looks.py"))
-    assert not recorded.error, runner.transcript(recorded)
+    recorded = processes.run(examples.load("demo/looks.py"))
+    assert not recorded.error, results.transcript(recorded)
     assert recorded.procs[0].lines == ["[] False", "[] False"]
     assert len(recorded.tasks) >= 3  # main, child, sleep: the recorder ran
     write(snippets, "examples.toml", "")
-    plain = runner.run(runner.load("demo/looks.py"))
+    plain = processes.run(examples.load("demo/looks.py"))
     assert not plain.tasks
     assert plain.procs[0].lines == recorded.procs[0].lines
 
 
-def test_the_chart_has_a_lane_per_task_and_a_text_alternative(snippets, monkeypatch):
+def test_the_chart_has_a_lane_per_task_and_a_text_alternative(snippets):
     write(
         snippets,
         "three.py",
@@ -103,10 +103,9 @@ def test_the_chart_has_a_lane_per_task_and_a_text_alternative(snippets, monkeypa
         """,
     )
     write(snippets, "examples.toml", '["three.py"]\ntiming = true\n')
-    result = runner.run(runner.load("demo/three.py"))
+    result = processes.run(examples.load("demo/three.py"))
     for language, caption in (("en", "Task lanes"), ("zh", "任务泳道")):
-        monkeypatch.setattr(fence, "LANGUAGE", language)
-        chart = fence._lanes(result, result.procs[0])
+        chart = charts.lanes(result, result.procs[0], language)
         svg = re.search(r"<svg[^>]*>", chart).group()
         assert 'role="img"' in svg and f'aria-label="{caption}' in svg
         assert chart.count('<g class="lane">') == 4

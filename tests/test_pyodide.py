@@ -1,4 +1,4 @@
-"""The Run buttons' runtime (tools/pyodide.py): pinned, cached, copied into the site, optional.
+"""The Run buttons' runtime (engine/pyodide.py): pinned, cached, copied into the site, optional.
 
 Which examples run in the browser is declared or derived there; the runs themselves are
 tested in Chromium by tests/test_browser_run.py.
@@ -12,25 +12,25 @@ import sys
 
 import pytest
 
-from tools import pyodide, runner
+from engine import examples, pyodide, runnable
 
 ROOT = pyodide.ROOT
 
 
 def test_the_runtime_is_fetched_and_matches_its_pin():
     folder, why = pyodide.fetch()
-    assert folder is not None, f"{why} (make runtime, or python tools/pyodide.py)"
+    assert folder is not None, f"{why} (make runtime)"
     assert (folder / ".verified").read_text().strip() == pyodide.INTEGRITY
     for name in pyodide.CORE:
         assert (folder / name).stat().st_size > 10_000, name
 
 
 def test_every_example_has_a_valid_browser_declaration():
-    runnable = [e.name for e in runner.discover() if not pyodide.reason(e.name)]
-    assert len(runnable) >= 40, runnable
-    for example in runner.discover():
-        why = pyodide.reason(example.name)
-        assert why == "" or why in pyodide.REASONS
+    runs_here = [e.name for e in examples.discover() if not runnable.reason(e.name)]
+    assert len(runs_here) >= 40, runs_here
+    for example in examples.discover():
+        why = runnable.reason(example.name)
+        assert why == "" or why in runnable.REASONS
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,7 @@ def test_every_example_has_a_valid_browser_declaration():
     ],
 )
 def test_reasons_are_derived_from_what_an_example_uses(source, reason):
-    assert pyodide.derived_reason(source) == reason
+    assert runnable.derived_reason(source) == reason
 
 
 def test_the_built_site_carries_the_runtime_and_the_run_markers(built_site):
@@ -72,7 +72,7 @@ def test_without_npm_and_cache_the_build_works_and_says_once_what_to_install(tmp
     )
     env.pop("GUIDE_REQUIRE_RUNTIME", None)
     build = subprocess.run(
-        [sys.executable, "tools/build.py", "--site-dir", str(tmp_path / "site")],
+        [sys.executable, "-m", "engine.build", "--site-dir", str(tmp_path / "site")],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -6,8 +6,8 @@ import sys
 import time
 from pathlib import Path
 
+from engine import cache, examples, processes, results
 from tests.scratch import alive, logged_runs, scratch_build, write
-from tools import runner
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,12 +28,12 @@ def test_hanging_example_is_killed_with_its_children(snippets, tmp_path):
     )
     write(snippets, "examples.toml", '["hang.py"]\ntimeout = 1.5\n')
     start = time.monotonic()
-    result = runner.run(runner.load("demo/hang.py"))
+    result = processes.run(examples.load("demo/hang.py"))
     assert time.monotonic() - start < 10
     assert "timed out after 1.5 s" in result.error
     assert result.procs[0].lines == ["started"]
     assert result.procs[0].returncode is None
-    assert "[killed at the timeout]" in runner.transcript(result)
+    assert "[killed at the timeout]" in results.transcript(result)
     for pid in map(int, pidfile.read_text().split()):
         assert not alive(pid), f"process {pid} outlived its example"
 
@@ -42,14 +42,14 @@ def test_unexpected_exit_code_is_an_error_and_expected_one_is_not(snippets):
     write(snippets, "fails.py", "import sys\nprint('about to fail')\nsys.exit(3)\n")
     write(snippets, "exits.py", "import sys\nsys.exit(2)\n")
     write(snippets, "examples.toml", '["exits.py"]\nreturncode = 2\n')
-    assert runner.run(runner.load("demo/fails.py")).error == "exited with code 3, expected 0"
-    assert runner.run(runner.load("demo/exits.py")).error == ""
+    assert processes.run(examples.load("demo/fails.py")).error == "exited with code 3, expected 0"
+    assert processes.run(examples.load("demo/exits.py")).error == ""
 
 
 def test_warning_swallowed_at_exit_is_an_error(snippets):
     # Under -W error a ResourceWarning raised in __del__ is only printed: exit code 0.
     write(snippets, "leaks.py", "f = open(__file__)\ndel f\nprint('done')\n")
-    result = runner.run(runner.load("demo/leaks.py"))
+    result = processes.run(examples.load("demo/leaks.py"))
     assert result.procs[0].returncode == 0
     assert "Exception ignored" in result.error
 
@@ -65,7 +65,11 @@ def test_stdout_and_stderr_are_interleaved_in_order(snippets):
         print("out 2")
         """,
     )
-    assert runner.run(runner.load("demo/both.py")).procs[0].lines == ["out 1", "err 1", "out 2"]
+    assert processes.run(examples.load("demo/both.py")).procs[0].lines == [
+        "out 1",
+        "err 1",
+        "out 2",
+    ]
 
 
 def test_two_process_example(snippets):
@@ -112,8 +116,8 @@ def test_two_process_example(snippets):
         """,
     )
     write(snippets, "examples.toml", '[pair]\nprocesses = ["server.py", "client.py"]\n')
-    assert [e.name for e in runner.discover()] == ["demo/pair"]
-    result = runner.run(runner.load("demo/pair"), dev=True)
+    assert [e.name for e in examples.discover()] == ["demo/pair"]
+    result = processes.run(examples.load("demo/pair"), dev=True)
     assert result.error == ""
     server, client = result.procs
     port = server.lines[0].rsplit(":", 1)[1]
@@ -144,19 +148,19 @@ def test_groups_running_at_once_get_their_own_ports(snippets):
     write(snippets, "client.py", "import sys\nprint('port', sys.argv[1])\n")
     toml = "".join(f'[pair{i}]\nprocesses = ["server.py", "client.py"]\n' for i in range(4))
     write(snippets, "examples.toml", toml)
-    results = runner.run_many(runner.discover())
+    results = cache.run_many(examples.discover())
     assert all(r.error == "" for r in results.values())
     ports = {r.procs[1].lines[0] for r in results.values()}
     assert len(ports) == 4
 
 
 def test_server_that_never_gets_ready_fails_in_bounded_time(snippets, monkeypatch):
-    monkeypatch.setattr(runner, "READY_TIMEOUT", 1.0)
+    monkeypatch.setattr(processes, "READY_TIMEOUT", 1.0)
     write(snippets, "server.py", "import time\nprint('thinking', flush=True)\ntime.sleep(600)\n")
     write(snippets, "client.py", "print('never')\n")
     write(snippets, "examples.toml", '[pair]\nprocesses = ["server.py", "client.py"]\n')
     start = time.monotonic()
-    result = runner.run(runner.load("demo/pair"))
+    result = processes.run(examples.load("demo/pair"))
     assert time.monotonic() - start < 8
     assert result.error == "server demo/server.py was not ready after 1 s"
 
@@ -172,7 +176,7 @@ def test_machine_paths_are_replaced(snippets):
         print(os.getcwd())
         """,
     )
-    lines = runner.run(runner.load("demo/paths.py")).procs[0].lines
+    lines = processes.run(examples.load("demo/paths.py")).procs[0].lines
     text = "\n".join(lines)
     assert str(Path.home()) not in text
     assert sys.prefix not in text
@@ -187,25 +191,25 @@ def test_cache_reruns_when_a_declared_file_changes(snippets, tmp_path):
         "from pathlib import Path\nprint(Path('_data.txt').read_text().strip())\n",
     )
     write(snippets, "examples.toml", '["reads.py"]\nreads = ["_data.txt"]\n')
-    example = runner.load("demo/reads.py")
-    assert runner.cached_run(example).procs[0].lines == ["one"]
-    assert runner.cached_run(runner.load("demo/reads.py")).procs[0].lines == ["one"]
+    example = examples.load("demo/reads.py")
+    assert cache.cached_run(example).procs[0].lines == ["one"]
+    assert cache.cached_run(examples.load("demo/reads.py")).procs[0].lines == ["one"]
     data.write_text("two\n")
-    assert runner.cached_run(runner.load("demo/reads.py")).procs[0].lines == ["two"]
+    assert cache.cached_run(examples.load("demo/reads.py")).procs[0].lines == ["two"]
     assert logged_runs(tmp_path / "runs.log") == ["demo/reads.py"] * 2
 
 
 def test_corrupt_cache_entry_is_run_again(snippets, tmp_path):
     write(snippets, "hello.py", "print('hello')\n")
-    example = runner.load("demo/hello.py")
-    runner.cached_run(example)
+    example = examples.load("demo/hello.py")
+    cache.cached_run(example)
     (entry,) = (tmp_path / "cache").glob("*.json")
     # Still valid JSON, but not what the run printed: the checksum gives it away.
     entry.write_text(entry.read_text().replace('"hello"', '"tampered"'))
-    assert runner.cached_run(example).procs[0].lines == ["hello"]
+    assert cache.cached_run(example).procs[0].lines == ["hello"]
     # Truncated: not even JSON.
     entry.write_text(entry.read_text()[:-20])
-    assert runner.cached_run(example).procs[0].lines == ["hello"]
+    assert cache.cached_run(example).procs[0].lines == ["hello"]
     assert logged_runs(tmp_path / "runs.log") == ["demo/hello.py"] * 3
 
 
@@ -263,7 +267,7 @@ def test_example_can_run_as_a_module(snippets):
         """,
     )
     write(snippets, "examples.toml", '["test_demo.py"]\nmodule = "unittest -v"\nreturncode = 1\n')
-    result = runner.run(runner.load("demo/test_demo.py"))
+    result = processes.run(examples.load("demo/test_demo.py"))
     assert result.error == ""
     assert result.procs[0].command == "python3 -m unittest -v test_demo.py"
     text = result.procs[0].text

@@ -1,4 +1,4 @@
-"""tools/search.py without a browser: the field it adds to the index, and when it stops a build."""
+"""engine/search.py without a browser: the field it adds to the index, and when it stops a build."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import pytest
 from mkdocs.exceptions import PluginError
 
-from tools import search
+from engine import search
 
 SEPARATOR = r'[\s\-,:!=\[\]()"`/]+|\.(?!\d)|&[lg]t;|(?!\b)(?=[A-Z][a-z])'
 

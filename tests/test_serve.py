@@ -1,4 +1,5 @@
-"""The preview server (``make serve``, tools/serve.py): both languages on one port, rebuilt on save.
+"""The preview server (``make serve``, engine/serve.py): both languages on one port, rebuilt on
+save.
 
 One server runs for the whole module, in a scratch copy of the project (as tools/bench.py makes
 one) on a port the system picks, with the examples' results of the session's cold build (or,
@@ -22,10 +23,11 @@ from urllib.parse import urljoin
 
 import pytest
 
+from engine import cache, interpreters
+from engine.serve import RESTART, ROOT, affected
 from tests.scratch import logged_runs
-from tools import runner
+from tools import chromium
 from tools.bench import scratch_copy
-from tools.serve import RESTART, ROOT, affected
 
 TIMEOUT = 120  # seconds for a rebuild to show: generous, the machine may be busy
 
@@ -80,15 +82,15 @@ def preview(tmp_path_factory, built_site):
     project = scratch_copy(where)
     site, started, _ = built_site
     # The cold build's cache (conftest.built_site): the same examples, already run.
-    cache = Path(site).parent / "cache" if started is not None else runner._cache_dir()
+    folder = Path(site).parent / "cache" if started is not None else cache.cache_dir()
     log, runs = where / "serve.log", where / "runs.log"
-    env = dict(os.environ, GUIDE_CACHE_DIR=str(cache), GUIDE_RUN_LOG=str(runs))
+    env = dict(os.environ, GUIDE_CACHE_DIR=str(folder), GUIDE_RUN_LOG=str(runs))
     for key in ("GUIDE_FRESH", "GUIDE_SKIP_EXAMPLES"):
         env.pop(key, None)
-    server = Preview(project, log, runs, cache)
+    server = Preview(project, log, runs, folder)
     with log.open("w") as out:
         server.process = process = subprocess.Popen(
-            [sys.executable, "tools/serve.py", "--dev-addr", "127.0.0.1:0"],
+            [sys.executable, "-m", "engine.serve", "--dev-addr", "127.0.0.1:0"],
             cwd=project,
             env=env,
             stdout=out,
@@ -116,7 +118,7 @@ def test_a_change_rebuilds_only_what_it_can_change():
     assert langs("mkdocs.en.yml") == {"en"}
     for shared in ("mkdocs.base.yml", "docs/glossary.yml", "snippets/tasks/x.py", "overrides/x"):
         assert langs(shared) == {"zh", "en"}, shared
-    assert langs("tools/fence.py") == {RESTART}
+    assert langs("engine/fence.py") == {RESTART}
     for nothing in ("README.md", "snippets/tasks/__pycache__/x.pyc", "docs/en/.#x.md", "site/x"):
         assert langs(nothing) == set(), nothing
 
@@ -177,21 +179,21 @@ def test_an_example_edit_runs_that_example_only(preview):
     preview.page_when("coroutines/", line)
     preview.page_when("en/coroutines/", line)
     # It runs again on each local interpreter, and nothing else runs.
-    n = len(runner.find_pythons())
+    n = len(interpreters.find_pythons())
     assert preview.ran()[len(ran) :] == ["coroutines/start_coroutine.py"] * n
 
 
 @pytest.mark.browser
 def test_open_page_reloads_itself_after_a_save(preview):
     """Live reload: the page in the browser shows the edit without anyone reloading it."""
-    chromium = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
-    if not os.access(chromium, os.X_OK):
-        pytest.skip(f"no Chromium at {chromium}")
+    executable = chromium.find()
+    if executable is None:
+        pytest.skip(f"no Chromium ({chromium.LOOKED_FOR})")
     sync_api = pytest.importorskip("playwright.sync_api")
     sentence = "Shown by the live reload."
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=chromium, headless=True, args=["--no-sandbox", "--disable-gpu"]
+            executable_path=executable, headless=True, args=chromium.ARGS
         )
         try:
             page = browser.new_page()
@@ -226,7 +228,7 @@ def test_served_site_is_a_fresh_build_after_all_edits(preview, tmp_path):
     env = dict(os.environ, GUIDE_CACHE_DIR=str(preview.cache), GUIDE_SITE_URL=preview.base)
     env.pop("GUIDE_SITE_URL_EN", None)
     build = subprocess.run(
-        [sys.executable, "tools/build.py", "--site-dir", str(fresh)],
+        [sys.executable, "-m", "engine.build", "--site-dir", str(fresh)],
         cwd=preview.project,
         env=env,
         capture_output=True,

@@ -32,9 +32,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from tools import runner
+from engine import ROOT, examples, interpreters, processes
 
-PYTHONS = runner.find_pythons()
+PYTHONS = interpreters.find_pythons()
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def connect(port: int, tls: bool) -> socket.socket:
     sock = socket.create_connection(("127.0.0.1", port), timeout=10)
     if not tls:
         return sock
-    context = ssl.create_default_context(cafile=runner.ROOT / "certs" / "ca.crt")
+    context = ssl.create_default_context(cafile=ROOT / "certs" / "ca.crt")
     return context.wrap_socket(sock, server_hostname="localhost")  # returns after the handshake
 
 
@@ -110,20 +110,20 @@ def test_ctrl_c_with_a_client_connected(version, script, client_kind):
     python, server_kind = PYTHONS[version], SERVERS[script]
     tls = server_kind.tls
     if tls:
-        runner.load("tls/echo")  # makes the certificates if they are missing or expiring
+        examples.load("tls/echo")  # makes the certificates if they are missing or expiring
     port: list[int] = []
 
     def watch(line: str) -> None:  # the runner's way of finding a group server's port
-        if not port and (found := runner.PORT_LINE.search(line)):
+        if not port and (found := processes.PORT_LINE.search(line)):
             port.append(int(found.group(1)))
 
     stopped_after = end = flood = None
     with tempfile.TemporaryDirectory(prefix="guide-server-") as home:
-        server = runner._start(python, script, [], True, home)
-        output = runner._Reader(server.stdout, time.monotonic(), str, on_line=watch)
+        server = processes._start(python, script, [], True, home)
+        output = processes._Reader(server.stdout, time.monotonic(), str, on_line=watch)
         output.start()
         try:
-            assert wait_for(lambda: port, runner.READY_TIMEOUT), "the server printed no port"
+            assert wait_for(lambda: port, processes.READY_TIMEOUT), "the server printed no port"
             with connect(port[0], tls) as client:
                 if server_kind.prints_connections:  # a line for a new connection: handler runs
                     assert wait_for(lambda: len(output.head) >= 2, 10), output.head
@@ -169,7 +169,7 @@ def test_ctrl_c_with_a_client_connected(version, script, client_kind):
                     except TimeoutError:
                         end = "nothing: the connection is still open"
         finally:
-            runner._kill_group(server)
+            processes._kill_group(server)
             output.join(5)
     lines = [line for _, line in [*output.head, *output.tail]]
     text = "\n".join(lines)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from engine import cache, examples, interpreters
+from engine.hooks import includes
 from tests.checks import Run, load_all
 from tests.conftest import OFFLINE, offline
-from tools import runner
-from tools.mkdocs_hooks import includes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -92,8 +92,8 @@ def test_languages_and_search_indexes(built_site):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_search_index_knows_teaching_sections_and_synonyms(built_site, lang):
-    """What tools/search.py adds: the teaching field, the synonyms, and the worker file."""
-    from tools import search
+    """What engine/search.py adds: the teaching field, the synonyms, and the worker file."""
+    from engine import search
 
     out, _, _ = built_site
     base = out if lang == "zh" else out / "en"
@@ -127,8 +127,8 @@ def test_every_transcript_on_the_site_passes_its_check(built_site, monkeypatch):
     monkeypatch.setenv("GUIDE_CACHE_DIR", str(Path(site).parent / "cache"))
     checks = load_all()
     failed = []
-    for example in runner.discover():
-        for result in runner.cached_runs(example):
+    for example in examples.discover():
+        for result in cache.cached_runs(example):
             if result.skipped:
                 continue
             try:
@@ -154,13 +154,14 @@ def test_every_example_started_once_on_each_interpreter(built_site):
     twice = {pair: n for pair, n in counts.items() if n != 1}
     assert not twice, f"(example, version) pairs started more than once in one cold build: {twice}"
     versions = {
-        v: ".".join(map(str, runner.python_version(p))) for v, p in runner.find_pythons().items()
+        v: ".".join(map(str, interpreters.python_version(p)))
+        for v, p in interpreters.find_pythons().items()
     }
     expected = {
         (name, versions[v])
         for name in included
         for v in versions
-        if v >= runner.load(name).min_python
+        if v >= examples.load(name).min_python
     }
     assert set(counts) == expected
 
@@ -172,29 +173,31 @@ def test_pages_show_real_transcripts_identical_in_both_languages(built_site):
         names = includes((ROOT / "docs" / "zh" / page).read_text(encoding="utf-8"))
         zh_blocks, en_blocks = transcripts(zh_text), transcripts(en_text)
         assert zh_blocks == en_blocks, page
-        ran = [n for n in names if runner.interpreter_for(runner.load(n)) is not None]
+        ran = [n for n in names if interpreters.interpreter_for(examples.load(n)) is not None]
         assert len(zh_blocks) >= len(ran), page
-        assert len(zh_blocks) <= len(ran) * len(runner.find_pythons()), page
+        assert len(zh_blocks) <= len(ran) * len(interpreters.find_pythons()), page
     coroutines = transcripts(html_of(out, "zh", "coroutines.md"))
     assert coroutines[0].startswith("$ python3 start_coroutine.py\ncreating the coroutine object")
-    result = runner.cached_runs(runner.load("coroutines/chain_coroutines.py"))[0]
+    result = cache.cached_runs(examples.load("coroutines/chain_coroutines.py"))[0]
     assert result.procs[0].lines[-1] in "\n".join(coroutines)
 
 
 def test_each_example_says_which_versions_ran_it(built_site):
     """One transcript and a line naming the versions, or a tab per version and how they differ."""
     out, _, _ = built_site
-    newest = ".".join(map(str, runner.python_version(list(runner.find_pythons().values())[-1])))
+    newest = ".".join(
+        map(str, interpreters.python_version(list(interpreters.find_pythons().values())[-1]))
+    )
     for lang, same, differ in (
         ("en", "The same output", "Not the same on every version"),
         ("zh", "输出都相同", "各版本的输出不尽相同"),
     ):
         text = html_of(out, lang, "composing.md")
-        if len(runner.find_pythons()) > 1:
+        if len(interpreters.find_pythons()) > 1:
             assert same in text or differ in text, lang
         assert f"Python {newest}" in text
     page = html_of(out, "en", "cancellation.md")
-    if len(runner.find_pythons()) > 1:
+    if len(interpreters.find_pythons()) > 1:
         # Tabs, newest first, where outputs differ.
         for labels in re.findall(r'<div class="tabbed-labels">(.*?)</div>', page):
             shown = re.findall(r"<label[^>]*>Python ([\d.]+)</label>", labels)
@@ -314,7 +317,10 @@ def test_english_site_is_served_under_en(monkeypatch):
 def test_index_names_the_interpreters_of_this_build(built_site):
     """The home page says which point releases printed the outputs and which ones the tests use."""
     out, _, _ = built_site
-    local = [".".join(map(str, runner.python_version(p))) for p in runner.find_pythons().values()]
+    local = [
+        ".".join(map(str, interpreters.python_version(p)))
+        for p in interpreters.find_pythons().values()
+    ]
     for lang, ran in (("zh", "Python {} 运行了"), ("en", "Python {} ran")):
         text = html_of(out, lang, "index.md")
         assert all(ran.format(version) in text for version in local), (lang, local)

@@ -119,7 +119,9 @@ def test_outdated_report_lists_a_page_changed_after_its_twin(tmp_path, monkeypat
 def test_page_missing_in_one_language_shows_the_original_under_a_banner(tmp_path):
     """The switch never leads to a 404: the missing twin is built from the other language."""
     project = tmp_path / "project"
-    shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "engine", project / "engine", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copytree(ROOT / "overrides", project / "overrides")
     (project / "snippets").mkdir()
     (project / "docs").mkdir()
@@ -139,7 +141,7 @@ def test_page_missing_in_one_language_shows_the_original_under_a_banner(tmp_path
             docs_dir: docs/{lang}
             site_dir: site/{"" if lang == "zh" else "en"}
             theme: {{name: material, custom_dir: overrides, language: {lang}, font: false}}
-            hooks: [tools/mkdocs_hooks.py]
+            hooks: [engine/hooks.py]
             plugins: [search, markdown-exec]
             markdown_extensions: [admonition, md_in_html, pymdownx.superfences]
             extra:

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from tools import fence, runner
+from engine import results, versions
 
 
-def result(python: str, *lines: str, command: str = "python3 demo.py") -> runner.Result:
-    proc = runner.Proc(command, 0, list(lines), [0.1 * i for i in range(len(lines))])
-    return runner.Result("demo/demo.py", python, [proc], 1.0)
+def result(python: str, *lines: str, command: str = "python3 demo.py") -> results.Result:
+    proc = results.Proc(command, 0, list(lines), [0.1 * i for i in range(len(lines))])
+    return results.Result("demo/demo.py", python, [proc], 1.0)
 
 
 @pytest.fixture(params=["en", "zh"])
-def language(request, monkeypatch):
-    monkeypatch.setattr(fence, "LANGUAGE", request.param)
+def language(request):
     return request.param
 
 
@@ -24,7 +23,7 @@ def test_timings_ports_ids_and_addresses_do_not_count(language):
         result("3.12.1", "at 127.0.0.1:39001 pid 77", "took 0.29 s", "<Foo at 0x7f11bb>"),
         result("3.11.7", "at 127.0.0.1:51515 pid 1234", "took 0.3 s", "<Foo at 0x55>"),
     ]
-    marks, note = fence.compare(results)
+    marks, note = versions.compare(results, language)
     assert not any(marks)
     assert "3.11.7" in note and "3.12.1" in note and "3.13.0" in note
     assert note.startswith({"en": "The same output", "zh": "除了时间和地址"}[language])
@@ -36,7 +35,7 @@ def test_a_differing_line_is_marked_in_both_tabs_and_told_in_the_note(language):
         result("3.12.1", "start", "wait_for raised CancelledError", "end"),
         result("3.11.7", "start", "wait_for returned 'pong'", "end", "extra"),
     ]
-    marks, note = fence.compare(results)
+    marks, note = versions.compare(results, language)
     # Line 1 of a transcript is its "$ python3 ..." command.
     assert marks == [{3}, set(), {3, 5}]
     if language == "en":
@@ -51,7 +50,7 @@ def test_a_differing_line_is_marked_in_both_tabs_and_told_in_the_note(language):
 
 def test_another_order_is_named_as_such(language):
     results = [result("3.13.0", "a", "b", "c"), result("3.12.1", "a", "c", "b")]
-    marks, note = fence.compare(results)
+    marks, note = versions.compare(results, language)
     assert marks[0] and marks[1]
     assert {"en": "another order", "zh": "顺序不同"}[language] in note
 
@@ -59,5 +58,5 @@ def test_another_order_is_named_as_such(language):
 def test_group_commands_with_ports_compare_equal(language):
     one = result("3.13.0", "hi", command="python3 client.py 40123")
     two = result("3.12.1", "hi", command="python3 client.py 39999")
-    marks, _ = fence.compare([one, two])
+    marks, _ = versions.compare([one, two], language)
     assert not any(marks)

@@ -3,9 +3,10 @@
     python tools/bench.py [--repeat N] [--json PATH]        (make bench)
 
 Works in a scratch copy of the repository, so edits made for the measurements never touch the
-work tree. Each build is `tools/build.py` (both languages) in a fresh process. Figures:
+work tree. Each build is `python -m engine.build` (both languages) in a fresh process. Figures:
 
-- pure render: both languages with examples not run (GUIDE_SKIP_EXAMPLES=1);
+- pure render: both languages with examples not run (GUIDE_SKIP_EXAMPLES=1), every example
+  block rendered afresh; the same again with the blocks the first render kept (rendered.py);
 - examples alone: every (example, interpreter) pair the build runs, once each, one after
   another (wall and CPU time);
 - lower bound: the longest run + pure render, or total CPU of all runs / cores + pure render,
@@ -37,9 +38,14 @@ import tempfile
 import time
 from pathlib import Path
 
+if __name__ == "__main__":  # python tools/bench.py
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tools import chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 COPY = [
-    "tools",
+    "engine",
     "overrides",
     "docs",
     "snippets",
@@ -74,7 +80,7 @@ def build(project: Path, cache: Path, *args: str, **env: str) -> tuple[float, fl
     start = time.monotonic()
     with log.open("w") as err:
         process = subprocess.Popen(
-            [sys.executable, "tools/build.py", "--site-dir", str(project / "site"), *args],
+            [sys.executable, "-m", "engine.build", "--site-dir", str(project / "site"), *args],
             cwd=project,
             env=environment,
             stdout=subprocess.DEVNULL,
@@ -92,12 +98,12 @@ def examples_alone(project: Path) -> list[dict]:
     code = (
         "import json, resource, sys, time\n"
         "sys.path.insert(0, '.')\n"
-        "from tools import runner\n"
+        "from engine import examples, interpreters, processes\n"
         "out = []\n"
-        "for example in runner.discover():\n"
-        "    for python in runner.pythons_for(example) or [None]:\n"
+        "for example in examples.discover():\n"
+        "    for python in interpreters.pythons_for(example) or [None]:\n"
         "        before = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
-        "        result = runner.run(example, python=python)\n"
+        "        result = processes.run(example, python=python)\n"
         "        after = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
         "        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)\n"
         "        out.append({'name': example.name, 'python': result.python,\n"
@@ -121,7 +127,7 @@ def summary(values: list[float]) -> dict:
 
 
 PREVIEW_PAGE = ("docs/en/coroutines.md", "en/coroutines/")  # the page edited, its address
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = chromium.find()
 
 
 def _free_port() -> int:
@@ -218,7 +224,7 @@ def _wait_for(url: str, server: subprocess.Popen, log: Path) -> None:
 
 
 PREVIEWS = {
-    "preview reload (make serve)": [sys.executable, "tools/serve.py", "-a", "127.0.0.1:{port}"],
+    "preview reload (make serve)": [sys.executable, "-m", "engine.serve", "-a", "127.0.0.1:{port}"],
     "preview reload, mkdocs serve of the English site (before)": [
         sys.executable,
         "-m",
@@ -233,8 +239,8 @@ PREVIEWS = {
 
 
 def previews(project: Path, cache: Path, repeat: int = 5) -> dict[str, dict]:
-    if not os.access(CHROMIUM, os.X_OK):
-        print(f"no Chromium at {CHROMIUM}: preview reload not measured", file=sys.stderr)
+    if CHROMIUM is None:
+        print(f"no Chromium ({chromium.LOOKED_FOR}): preview reload not measured", file=sys.stderr)
         return {}
     figures = {}
     for name, command in PREVIEWS.items():
@@ -271,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
             k: []
             for k in (
                 "pure render",
+                "pure render, blocks kept",
                 "cold build",
                 "warm build",
                 "prose edit",
@@ -285,6 +292,10 @@ def main(argv: list[str] | None = None) -> int:
         for i in range(args.repeat):
             print(f"round {i + 1}/{args.repeat} ...", file=sys.stderr)
             results["pure render"].append(
+                build(project, Path(tmp) / f"none{i}", GUIDE_SKIP_EXAMPLES="1")[0]
+            )
+            # The same again: the example blocks rendered by the first are kept (rendered.py).
+            results["pure render, blocks kept"].append(
                 build(project, Path(tmp) / f"none{i}", GUIDE_SKIP_EXAMPLES="1")[0]
             )
             cache = Path(tmp) / f"cache{i}"
@@ -340,6 +351,8 @@ def main(argv: list[str] | None = None) -> int:
         "ratios": {
             "cold / lower bound": cold / lower,
             "warm / pure render": warm / render,
+            "warm / pure render with the blocks kept": warm
+            / figures["pure render, blocks kept"]["median"],
             "naive / cold": naive / cold,
             "one example changed / (its run + pure render)": one / (changed["wall"] + render),
             "(one example changed, one language - its run) / one language's render": (

@@ -27,7 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tools import pyodide  # noqa: E402
+from engine import pyodide  # noqa: E402
+from tools import chromium  # noqa: E402
 
 EXAMPLE = "composing/wait_timeout.py"
 PAGE = "en/composing/"
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         site = Path(tmp) / "site"
         env = dict(os.environ, GUIDE_SKIP_EXAMPLES="1")
         subprocess.run(
-            [sys.executable, "tools/build.py", "--site-dir", str(site)],
+            [sys.executable, "-m", "engine.build", "--site-dir", str(site)],
             cwd=ROOT,
             env=env,
             check=True,
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         cold, warm, fetched = [], [], []
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
-                executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
+                executable_path=chromium.find(),
                 args=["--no-sandbox", "--disable-gpu"],
             )
             for _ in range(args.repeat):

@@ -24,15 +24,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from engine import examples, interpreters, processes, results  # noqa: E402
 from tests.checks import Run, load_all  # noqa: E402
-from tools import runner  # noqa: E402
 
 SKIPPED = "skipped"
 
 
-def attempt(example: runner.Example, python: str, check) -> str | None:
+def attempt(example: examples.Example, python: str, check) -> str | None:
     """None when the run passes its check, SKIPPED when it cannot run here, else why not."""
-    result = runner.run(example, dev=True, python=python)
+    result = processes.run(example, dev=True, python=python)
     if result.skipped:
         return SKIPPED
     if result.error:
@@ -41,7 +41,7 @@ def attempt(example: runner.Example, python: str, check) -> str | None:
         check(Run.of(result))
     except Exception as error:  # a check that crashes has failed too
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
-        return f"check failed: {message}\n{runner.transcript(result, timing=True)}"
+        return f"check failed: {message}\n{results.transcript(result, timing=True)}"
     return None
 
 
@@ -71,8 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("names", nargs="*")
     args = parser.parse_args(argv)
     checks = load_all()
-    examples = [e for e in runner.discover() if not args.names or e.name in args.names]
-    pythons = runner.find_pythons()
+    chosen = [e for e in examples.discover() if not args.names or e.name in args.names]
+    pythons = interpreters.find_pythons()
     failures: Counter[tuple[str, str]] = Counter()
     first: dict[tuple[str, str], str] = {}
     runs = skipped = 0
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         for round_number in range(1, args.rounds + 1):
             futures = {
                 pool.submit(attempt, e, python, checks[e.name]): (e.name, f"{v[0]}.{v[1]}")
-                for e in examples
+                for e in chosen
                 for v, python in pythons.items()
             }
             for future in concurrent.futures.as_completed(futures):
@@ -99,10 +99,12 @@ def main(argv: list[str] | None = None) -> int:
             )
     for (name, version), count in sorted(failures.items()):
         print(f"{name} on {version}: {count}/{args.rounds} failed; first: {first[(name, version)]}")
-    versions = ", ".join(".".join(map(str, runner.python_version(p))) for p in pythons.values())
+    versions = ", ".join(
+        ".".join(map(str, interpreters.python_version(p))) for p in pythons.values()
+    )
     mode = f"loaded ({os.cpu_count()} CPU-bound processes)" if args.load else "quiet"
     print(
-        f"{len(examples)} examples x {len(pythons)} interpreters ({versions}) "
+        f"{len(chosen)} examples x {len(pythons)} interpreters ({versions}) "
         f"x {args.rounds} rounds, {mode}"
     )
     failed = sum(failures.values())

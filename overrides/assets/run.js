@@ -1,6 +1,6 @@
 // Run buttons: edit an example on the page and run it on Python 3.14 in the browser (Pyodide).
 // The build marks each example that can run with <p class="example-run" data-run="{...}">
-// (tools/pyodide.py). Nothing of the runtime loads before the first Run; one Web Worker
+// (engine/runnable.py). Nothing of the runtime loads before the first Run; one Web Worker
 // (run-worker.js) serves every example of the page; Stop terminates it.
 (() => {
   const here = new URL(".", document.currentScript.src);

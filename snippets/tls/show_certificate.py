@@ -27,7 +27,7 @@ async def main():
         "x509 -in localhost.crt -noout -subject -issuer -dates"
         " -ext subjectAltName,basicConstraints,keyUsage,extendedKeyUsage"
     )
-    # Still valid in 30 days (2,592,000 seconds)? tools/certs.py remakes it otherwise.
+    # Still valid in 30 days (2,592,000 seconds)? engine/certs.py remakes it otherwise.
     await openssl("x509 -in localhost.crt -noout -checkend 2592000")
 
 

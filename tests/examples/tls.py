@@ -9,7 +9,7 @@ def _(run):
     lines = run.lines
     text = "\n".join(lines)
     # make.log: why it was made, each command line, and what openssl printed.
-    assert re.fullmatch(r"# Made by tools/certs\.py on .+ UTC: .+\.", lines[0])
+    assert re.fullmatch(r"# Made by engine/certs\.py on .+ UTC: .+\.", lines[0])
     log = lines[: lines.index("localhost.crt: OK") + 1]  # the strict check, when they were made
     printed = {}  # each command of the log: what it printed
     for line in log[1:]:
@@ -57,7 +57,7 @@ def _(run):
     assert "    DNS:localhost, IP Address:127.0.0.1" in lines
     assert "X509v3 Basic Constraints: critical" in lines and "    CA:FALSE" in lines
     assert "    Digital Signature" in lines and "    TLS Web Server Authentication" in lines
-    # Fresh for at least 30 more days: tools/certs.py made sure of it before the run.
+    # Fresh for at least 30 more days: engine/certs.py made sure of it before the run.
     assert lines[-2:] == [
         "$ openssl x509 -in localhost.crt -noout -checkend 2592000",
         "Certificate will not expire",

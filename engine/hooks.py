@@ -2,7 +2,7 @@
 
 A page includes an example with one line, ``{{ example("chapter/file.py") }}``. Before any page
 is rendered, every example included anywhere runs at once (or comes from the cache); each line
-then becomes an ``example`` fence, which markdown-exec renders through ``tools.fence``, so a
+then becomes an ``example`` fence, which markdown-exec renders through ``engine.fence``, so a
 failing example is a markdown-exec warning and fails a ``--strict`` build, naming it.
 """
 
@@ -21,12 +21,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+# MkDocs loads this file by its path (mkdocs.base.yml): the package it belongs to may not be
+# importable yet.
+if str(Path(__file__).resolve().parent.parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tools import fence, pyodide, runner  # noqa: E402
-from tools import search as site_search  # noqa: E402
+from engine import ROOT, cache, fence, interpreters, pyodide, rendered
+from engine import search as site_search
+from engine.examples import ExampleError, load
 
 log = logging.getLogger("mkdocs.hooks.examples")
 
@@ -104,7 +106,7 @@ def on_config(config):
         search = config.plugins.get("material/search")
         if search is not None:
             search.config.jieba_dict_user = str(words)
-    # The search worker with the guide's query rewriting (tools/search.py); the page template
+    # The search worker with the guide's query rewriting (engine/search.py); the page template
     # points the theme at it.
     config.extra["search_worker"] = site_search.worker()[0]
     # Register the example fence with superfences (pymdownx), markdown-exec's way.
@@ -118,7 +120,9 @@ def on_config(config):
         }
     )
     # Rendered fences are kept between builds under this configuration's fingerprint.
-    fence.MARKDOWN_KEY = fence.markdown_key(config.markdown_extensions, config.mdx_configs)
+    rendered.MARKDOWN_KEY = rendered.markdown_key(
+        config.markdown_extensions, config.mdx_configs, (fence.__file__,)
+    )
     alternates = config.extra.get("alternate")
     if isinstance(alternates, list):
         config.extra["alternate"] = _Alternates(alternates)
@@ -170,13 +174,13 @@ def on_files(files, config):
     examples = []
     for name in names:
         try:
-            examples.append(runner.load(name))
-        except runner.ExampleError:
+            examples.append(load(name))
+        except ExampleError:
             pass  # reported on the page that includes it, by the fence
     if examples and not fence.SKIP:
         start = time.monotonic()
         # Each example on every local interpreter new enough for it, each pair at most once.
-        runs = runner.run_versions(examples)
+        runs = cache.run_versions(examples)
         fence.remember(runs)
         log.info(
             "%d examples ready in %.2f s (%d runs)",
@@ -271,8 +275,8 @@ def _interpreters(language: str) -> str:
     else:
         first = text["not_run"]
     versions = [
-        "Python " + ".".join(map(str, runner.python_version(path) or version))
-        for version, path in runner.find_pythons().items()
+        "Python " + ".".join(map(str, interpreters.python_version(path) or version))
+        for version, path in interpreters.find_pythons().items()
     ]
     return first + "\n\n" + text["tested"].format(versions=joined(versions, "list"))
 
@@ -299,6 +303,6 @@ def on_page_context(context, page, config, nav):
 @event_priority(-50)  # after the search plugin has written the index
 def on_post_build(config):
     site_search.post_process(config.site_dir, config.theme["language"])
-    pyodide.copy_into(config.site_dir)  # the runtime behind the Run buttons (tools/pyodide.py)
+    pyodide.copy_into(config.site_dir)  # the runtime behind the Run buttons (engine/pyodide.py)
     if os.environ.get("GUIDE_REQUIRE_EXAMPLES") and fence.SKIPPED:
         raise PluginError("examples not run on this build: " + ", ".join(sorted(fence.SKIPPED)))

@@ -1,6 +1,6 @@
-// The guide's search prelude (tools/search.py puts it in front of Material's search worker, in one
+// The guide's search prelude (engine/search.py puts it in front of Material's search worker, in one
 // file: the page loads no more than before). It rewrites each query before Material's worker sees
-// it, with what tools/search.py added to search_index.json (config.guide):
+// it, with what engine/search.py added to search_index.json (config.guide):
 //
 // - synonyms: a word readers use becomes the guide's term (期物 -> Future, 回呼 -> 回调);
 // - Chinese segmentation: each run of Han characters is cut into words of the index itself (the

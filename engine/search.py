@@ -8,7 +8,7 @@ heading) and its worker searches it with Lunr in the browser. The guide adds thr
   that term, so the first result for the term is the page that teaches it;
 - ``config.guide.synonyms`` in the index: words readers type, mapped to the guide's terms
   (``docs/search.yml``; in Chinese also the glossary's ``avoid`` lists);
-- a worker: ``tools/search_worker.js`` followed by Material's own worker, in one file that
+- a worker: ``engine/search_worker.js`` followed by Material's own worker, in one file that
   takes the place of Material's (``overrides/main.html`` points the page at it, so the page
   loads no more files than before). It applies the synonyms, cuts Chinese queries into the
   index's own words, and asks for each word exactly as well as by prefix.
@@ -25,10 +25,11 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
-ROOT = Path(__file__).resolve().parent.parent
+from engine import ROOT
+
 DATA = ROOT / "docs" / "search.yml"
 GLOSSARY = ROOT / "docs" / "glossary.yml"
-PRELUDE = ROOT / "tools" / "search_worker.js"
+PRELUDE = Path(__file__).with_name("search_worker.js")
 FIELD = "teaches"
 BOOST = 1e5  # titles weigh 1e3, text 1
 WORKER_DIR = "assets/javascripts/workers"

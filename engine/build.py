@@ -1,6 +1,6 @@
 """Build both languages into one site: Chinese at the root, English under en/.
 
-    python tools/build.py [--site-dir DIR] [--fresh] [--no-examples] [--lang zh|en]
+    python -m engine.build [--site-dir DIR] [--fresh] [--no-examples] [--lang zh|en]
 
 Both builds run in this one process and share the examples' results, so each example runs at
 most once. ``--fresh`` (or ``GUIDE_FRESH=1``) ignores every cached result and runs every example
@@ -18,7 +18,11 @@ import time
 import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+if str(Path(__file__).resolve().parent.parent) not in sys.path:  # python engine/build.py
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from engine import ROOT
+
 CONFIGS = {"zh": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
 
 
@@ -37,7 +41,6 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["GUIDE_FRESH"] = uuid.uuid4().hex
     if args.no_examples:
         os.environ["GUIDE_SKIP_EXAMPLES"] = "1"
-    sys.path.insert(0, str(ROOT))
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about its future
 
     from mkdocs.commands.build import build

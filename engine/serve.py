@@ -1,6 +1,6 @@
 """Preview both languages on one port: Chinese at /, English at /en/, rebuilt on every save.
 
-    python tools/serve.py [--dev-addr 127.0.0.1:8000] [--no-livereload]      (make serve)
+    python -m engine.serve [--dev-addr 127.0.0.1:8000] [--no-livereload]      (make serve)
 
 One long-lived process keeps both languages' MkDocs projects and serves them from a temporary
 folder with MkDocs' own live-reload server (a subclass of it). Files are watched with inotify
@@ -10,8 +10,8 @@ folder with MkDocs' own live-reload server (a subclass of it). Files are watched
   it has no page of that name, as it then shows this one under a "not translated" banner);
 - ``mkdocs.yml`` rebuilds Chinese, ``mkdocs.en.yml`` English;
 - shared files (``snippets/``, ``overrides/``, ``mkdocs.base.yml``, ``docs/glossary.yml``)
-  rebuild both; the runner's cache still reruns only an example whose files changed;
-- ``tools/`` restarts the whole server (the hooks and the runner are Python modules), on the
+  rebuild both; the run cache still reruns only an example whose files changed;
+- ``engine/`` restarts the whole server (its modules are loaded once per process), on the
   same address.
 
 Every open page reloads after a rebuild. A rebuild is quick because this process remembers,
@@ -20,8 +20,8 @@ same language: each page's Markdown rendered to HTML (with the example outputs i
 example fence, each page's search entries, and the compiled templates (Jinja's bytecode cache,
 which checks each template's source). Nothing is remembered across a change of the page, its
 examples' declarations, sources or results, the set of files, the configuration files or
-``docs/glossary.yml``; a change to ``tools/`` restarts the process. The regular build
-(``tools/build.py``) uses none of this.
+``docs/glossary.yml``; a change to ``engine/`` restarts the process. The regular build
+(``engine/build.py``) keeps only the rendered example blocks between runs (``rendered.py``).
 
 Serving is not strict: a failing example shows as a red box on its page, and the server goes on.
 A rebuild that fails (a configuration or template being edited) is logged; the pages stay as
@@ -49,29 +49,29 @@ import urllib.parse
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+if str(Path(__file__).resolve().parent.parent) not in sys.path:  # python engine/serve.py
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about its future
 
-import jinja2  # noqa: E402
-import mkdocs.utils  # noqa: E402
-import watchdog.events  # noqa: E402
-import watchdog.observers  # noqa: E402
-from mkdocs.commands.build import build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
-from mkdocs.livereload import LiveReloadServer, _timestamp  # noqa: E402
-from mkdocs.plugins import BasePlugin, event_priority  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
+import jinja2
+import mkdocs.utils
+import watchdog.events
+import watchdog.observers
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer, _timestamp
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
 
-from tools import fence, pyodide, runner  # noqa: E402
+from engine import ROOT, SNIPPETS, fence, pyodide
+from engine.examples import ExampleError, load
 
 LANGS = ("zh", "en")
 CONFIGS = {"zh": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
 DOCS = {lang: ROOT / "docs" / lang for lang in LANGS}
 SHARED_FILES = [ROOT / "mkdocs.base.yml", ROOT / "docs" / "glossary.yml"]
-WATCHED_TREES = ["docs", "snippets", "overrides", "tools"]
-RESTART = "restart"  # what a change to tools/ asks for
+WATCHED_TREES = ["docs", "snippets", "overrides", "engine"]
+RESTART = "restart"  # what a change to engine/ asks for
 
 log = logging.getLogger("mkdocs.serve")
 
@@ -91,7 +91,7 @@ def ignored(path: Path) -> bool:
 
 
 def affected(path: Path) -> set[str]:
-    """The languages a change to ``path`` rebuilds, or {RESTART} for the tools themselves."""
+    """The languages a change to ``path`` rebuilds, or {RESTART} for the engine itself."""
     try:
         rel = path.resolve().relative_to(ROOT)
     except ValueError:
@@ -101,7 +101,7 @@ def affected(path: Path) -> set[str]:
     parts = rel.parts
     if not parts:
         return set()
-    if parts[0] == "tools":
+    if parts[0] == "engine":
         return {RESTART}
     for lang, config in CONFIGS.items():
         if rel == config.relative_to(ROOT):
@@ -216,12 +216,11 @@ class Remember(BasePlugin):
         if name not in self.examples:
             key: tuple | None
             try:
-                example = runner.load(name)
+                example = load(name)
                 sources = tuple(
-                    (runner.SNIPPETS / script).read_text(encoding="utf-8")
-                    for script in example.scripts
+                    (SNIPPETS / script).read_text(encoding="utf-8") for script in example.scripts
                 )
-            except (runner.ExampleError, OSError):
+            except (ExampleError, OSError):
                 key = None
             else:
                 result = None if fence.SKIP else fence.RESULTS.get(name)
@@ -734,7 +733,8 @@ def main(argv: list[str] | None = None) -> int:
         again = ["--dev-addr", f"{server.host}:{server.port}"]
         again += ["--no-livereload"] if args.no_livereload else []
         sys.stderr.flush()
-        os.execv(sys.executable, [sys.executable, str(Path(__file__)), *again])
+        os.chdir(ROOT)
+        os.execv(sys.executable, [sys.executable, "-m", "engine.serve", *again])
     finally:
         if server is not None:
             server.shutdown()

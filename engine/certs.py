@@ -13,7 +13,7 @@ moves the results into place, under a lock on the folder, so two builds at once 
 nor see half-made files. Each command line it ran and the command's own output go to
 ``certs/make.log``, which the TLS page shows.
 
-Run ``python tools/certs.py`` to make them by hand (``--force`` to remake them anyway).
+Run ``python -m engine.certs`` to make them by hand (``--force`` to remake them anyway).
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ def _make(certs: Path, reason: str) -> None:
         shutil.copyfile(certs / CONFIG, work / CONFIG)
         now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
         log = [
-            f"# Made by tools/certs.py on {now}: {reason}.",
+            f"# Made by engine/certs.py on {now}: {reason}.",
             "# The commands ran in a folder holding a copy of certs/openssl.cnf.",
         ]
         for line in COMMANDS:
