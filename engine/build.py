@@ -21,7 +21,7 @@ from pathlib import Path
 if str(Path(__file__).resolve().parent.parent) not in sys.path:  # python engine/build.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from engine import ROOT
+from engine import ROOT, rendered
 
 CONFIGS = {"zh": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
 
@@ -68,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
             f"INFO    -  {lang}: built {site_dir} in {time.monotonic() - start:.2f} s",
             file=sys.stderr,
         )
+    if not args.lang and not args.no_examples:  # the blocks a whole site did not use are stale
+        if removed := rendered.prune():
+            print(f"INFO    -  {removed} stale example blocks removed", file=sys.stderr)
     return 0
 
 

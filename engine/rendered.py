@@ -21,6 +21,7 @@ from engine.examples import Example
 from engine.results import Result
 
 MARKDOWN_KEY = ""  # the Markdown configuration's fingerprint (the hooks set it in on_config)
+_USED: set[str] = set()  # the keys this process read or wrote
 _RENDERERS = ("markdown", "pymdown-extensions", "pygments", "markdown-exec", "mkdocs-material")
 
 
@@ -68,9 +69,11 @@ def recall(key: str) -> tuple[str, bool] | None:
         return None
     try:
         entry = json.loads((_folder() / f"{key}.json").read_text(encoding="utf-8"))
-        return entry["html"], entry["skipped"]
+        kept = entry["html"], entry["skipped"]
     except (OSError, ValueError, KeyError, TypeError):
         return None
+    _USED.add(key)
+    return kept
 
 
 def keep(key: str, html: str, skipped: bool) -> None:
@@ -84,4 +87,15 @@ def keep(key: str, html: str, skipped: bool) -> None:
             json.dump({"html": html, "skipped": skipped}, f)
         os.replace(tmp, folder / f"{key}.json")
     except OSError:
-        pass  # a cache that cannot be written only costs time
+        return  # a cache that cannot be written only costs time
+    _USED.add(key)
+
+
+def prune() -> int:
+    """After a complete build: remove the kept blocks it neither used nor made. How many."""
+    removed = 0
+    for path in _folder().glob("*.json"):
+        if path.stem not in _USED:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed

@@ -50,3 +50,18 @@ def test_imports_point_one_way():
                 if rank[parts[1]] >= level:
                     wrong.append(f"{name} imports {parts[1]}, which is not above it")
     assert not wrong, wrong
+
+
+def test_a_complete_build_removes_only_the_blocks_it_did_not_use(tmp_path, monkeypatch):
+    from engine import rendered
+
+    monkeypatch.setenv("GUIDE_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(rendered, "MARKDOWN_KEY", "configuration")
+    monkeypatch.setattr(rendered, "_USED", set())
+    rendered.keep("made", "<p>made</p>", False)
+    folder = tmp_path / "fences"
+    (folder / "read.json").write_text('{"html": "<p>read</p>", "skipped": false}')
+    (folder / "stale.json").write_text('{"html": "<p>stale</p>", "skipped": false}')
+    assert rendered.recall("read") == ("<p>read</p>", False)
+    assert rendered.prune() == 1
+    assert sorted(p.stem for p in folder.glob("*.json")) == ["made", "read"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -164,6 +165,44 @@ def test_every_example_started_once_on_each_interpreter(built_site):
         if v >= examples.load(name).min_python
     }
     assert set(counts) == expected
+
+
+def test_a_warm_build_reuses_every_run_and_example_block(built_site, tmp_path):
+    """Nothing changed since the cold build: no example starts, every example block comes from
+    the kept ones (none is rendered and written again), and the site is the same, file for file."""
+    site, runs, _ = built_site
+    if runs is None:
+        pytest.skip("GUIDE_TEST_SITE: a prebuilt site, not a cold build")
+    kept = Path(site).parent / "cache" / "fences"
+    before = {p.name: p.stat().st_mtime_ns for p in kept.glob("*.json")}
+    assert before, "the cold build kept no example block"
+    log = tmp_path / "runs.log"
+    env = dict(os.environ, GUIDE_CACHE_DIR=str(kept.parent), GUIDE_RUN_LOG=str(log))
+    env.pop("GUIDE_FRESH", None)
+    env.pop("GUIDE_SKIP_EXAMPLES", None)
+    warm = tmp_path / "site"
+    build = subprocess.run(
+        offline([sys.executable, "-m", "engine.build", "--site-dir", str(warm)]),
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert build.returncode == 0, build.stderr[-3000:]
+    assert not log.exists(), f"examples started again: {log.read_text()[:500]}"
+    after = {p.name: p.stat().st_mtime_ns for p in kept.glob("*.json")}
+    assert after, "the warm build left no example block"
+    rewritten = [name for name, when in after.items() if before.get(name) != when]
+    assert not rewritten, f"example blocks rendered again: {rewritten[:5]}"
+
+    def files(top: Path) -> dict[Path, bytes]:
+        return {p.relative_to(top): p.read_bytes() for p in top.rglob("*") if p.is_file()}
+
+    cold, again = files(Path(site)), files(warm)
+    assert set(cold) == set(again)
+    different = sorted(str(name) for name in cold if cold[name] != again[name])
+    assert not different, f"the warm build differs from the cold one in {different[:10]}"
 
 
 def test_pages_show_real_transcripts_identical_in_both_languages(built_site):
