@@ -10,6 +10,20 @@ from engine.labels import LABELS
 from engine.results import Proc, Result
 
 
+def _axis(x, span: float, step: float, top: float, bottom: float, label_y: float) -> list[str]:
+    """The time axis: a grid line and a label every ``step`` seconds (``x`` maps time to x)."""
+    parts = []
+    tick = 0.0
+    while tick <= span * 1.05:
+        parts.append(
+            f'<line class="grid" x1="{x(tick):.1f}" y1="{top}" x2="{x(tick):.1f}" '
+            f'y2="{bottom}"/><text class="tick" x="{x(tick):.1f}" y="{label_y}" '
+            f'text-anchor="middle">{tick:g}s</text>'
+        )
+        tick = round(tick + step, 6)
+    return parts
+
+
 def timeline(proc: Proc, label: str) -> str:
     """An SVG timeline of one run: each printed line as a dot at its offset from the first."""
     if len(proc.lines) < 2 or len(proc.lines) > 40:
@@ -28,14 +42,7 @@ def timeline(proc: Proc, label: str) -> str:
         f'<svg class="timeline" viewBox="0 0 640 {height}" role="img" '
         f'aria-label="{html.escape(label)}" xmlns="http://www.w3.org/2000/svg">'
     ]
-    tick = 0.0
-    while tick <= span * 1.05:
-        parts.append(
-            f'<line class="grid" x1="{x(tick):.1f}" y1="{top - 8}" x2="{x(tick):.1f}" '
-            f'y2="{height - 4}"/><text class="tick" x="{x(tick):.1f}" y="{top - 14}" '
-            f'text-anchor="middle">{tick:g}s</text>'
-        )
-        tick = round(tick + step, 6)
+    parts += _axis(x, span, step, top - 8, height - 4, top - 14)
     for i, (t, line) in enumerate(zip(offsets, proc.lines, strict=True)):
         y = top + row * i + row / 2
         text = line if len(line) <= 44 else line[:43] + "…"
@@ -82,14 +89,7 @@ def lanes(result: Result, proc: Proc, language: str) -> str:
         f'<svg class="lanes" viewBox="0 0 360 {height}" role="img" '
         f'aria-label="{html.escape(label)}" xmlns="http://www.w3.org/2000/svg">'
     ]
-    tick = 0.0
-    while tick <= span * 1.05:
-        parts.append(
-            f'<line class="grid" x1="{x(tick):.1f}" y1="{top - 8}" x2="{x(tick):.1f}" '
-            f'y2="{height - 2}"/><text class="tick" x="{x(tick):.1f}" y="{top - 12}" '
-            f'text-anchor="middle">{tick:g}s</text>'
-        )
-        tick = round(tick + step, 6)
+    parts += _axis(x, span, step, top - 8, height - 2, top - 12)
     lines = []
     for i, (task, steps) in enumerate(zip(tasks, spans, strict=True)):
         y = top + row * i

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.scratch import site_build
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -66,15 +68,7 @@ def built_site(tmp_path_factory):
     )
     env.pop("GUIDE_FRESH", None)
     env.pop("GUIDE_SKIP_EXAMPLES", None)
-    command = [sys.executable, "-m", "engine.build", "--site-dir", str(work / "site")]
-    build = subprocess.run(
-        offline(command),
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    build = site_build(work / "site", env, wrap=offline)
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-6000:]
     log = work / "runs.log"
     runs = log.read_text().split() if log.exists() else []

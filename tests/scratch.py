@@ -44,6 +44,22 @@ def _running(pid: int) -> bool:
     return not (status.exists() and "State:\tZ" in status.read_text())
 
 
+def site_build(
+    site: Path, env: dict[str, str], *, cwd: Path = ROOT, wrap=None
+) -> subprocess.CompletedProcess:
+    """``make build`` (both languages, strict) into ``site``, as a process of its own. ``wrap``
+    may put the command in a network namespace (``conftest.offline``)."""
+    command = [sys.executable, "-m", "engine.build", "--site-dir", str(site)]
+    return subprocess.run(
+        wrap(command) if wrap else command,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
 def scratch_project(tmp_path: Path, snippets: dict[str, str], page: str) -> Path:
     """A one-page site with the real hooks and theme, in a scratch folder."""
     project = tmp_path / "project"

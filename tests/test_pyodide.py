@@ -7,12 +7,11 @@ tested in Chromium by tests/test_browser_run.py.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
 
 from engine import examples, pyodide, runnable
+from tests.scratch import site_build
 
 ROOT = pyodide.ROOT
 
@@ -71,14 +70,7 @@ def test_without_npm_and_cache_the_build_works_and_says_once_what_to_install(tmp
         GUIDE_SKIP_EXAMPLES="1",
     )
     env.pop("GUIDE_REQUIRE_RUNTIME", None)
-    build = subprocess.run(
-        [sys.executable, "-m", "engine.build", "--site-dir", str(tmp_path / "site")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    build = site_build(tmp_path / "site", env)
     assert build.returncode == 0, build.stderr[-3000:]
     said = [line for line in build.stderr.splitlines() if "no Run buttons" in line]
     assert len(said) == 1 and "npm" in said[0], build.stderr[-3000:]

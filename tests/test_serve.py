@@ -25,7 +25,7 @@ import pytest
 
 from engine import cache, interpreters
 from engine.serve import RESTART, ROOT, affected
-from tests.scratch import logged_runs
+from tests.scratch import logged_runs, site_build
 from tools import chromium
 from tools.bench import scratch_copy
 
@@ -227,14 +227,7 @@ def test_served_site_is_a_fresh_build_after_all_edits(preview, tmp_path):
     fresh = tmp_path / "site"
     env = dict(os.environ, GUIDE_CACHE_DIR=str(preview.cache), GUIDE_SITE_URL=preview.base)
     env.pop("GUIDE_SITE_URL_EN", None)
-    build = subprocess.run(
-        [sys.executable, "-m", "engine.build", "--site-dir", str(fresh)],
-        cwd=preview.project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    build = site_build(fresh, env, cwd=preview.project)
     assert build.returncode == 0, build.stderr[-3000:]
     served = Path(preview.folder)
     for lang, built in (("zh", fresh), ("en", fresh / "en")):
