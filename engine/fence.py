@@ -147,7 +147,7 @@ def formatter(src, language, css_class, options, md, **kwargs):
         language="example", run=run, code=name, md=md, id=name, update_toc=False
     )
     if "kept" in state:
-        return state["kept"][0]
+        return state["kept"]
     if "key" in state:
-        rendered.keep(state["key"], str(html_text), name in SKIPPED)
+        rendered.keep(state["key"], str(html_text))
     return html_text

@@ -63,20 +63,20 @@ def key(src: str, language: str, example: Example, runs: list[Result] | None) ->
     return h.hexdigest()
 
 
-def recall(key: str) -> tuple[str, bool] | None:
-    """The kept HTML and whether the example was skipped, or None."""
+def recall(key: str) -> str | None:
+    """The kept HTML, or None."""
     if not MARKDOWN_KEY:
         return None
     try:
         entry = json.loads((_folder() / f"{key}.json").read_text(encoding="utf-8"))
-        kept = entry["html"], entry["skipped"]
+        kept = entry["html"]
     except (OSError, ValueError, KeyError, TypeError):
         return None
     _USED.add(key)
     return kept
 
 
-def keep(key: str, html: str, skipped: bool) -> None:
+def keep(key: str, html: str) -> None:
     if not MARKDOWN_KEY:
         return
     folder = _folder()
@@ -84,7 +84,7 @@ def keep(key: str, html: str, skipped: bool) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump({"html": html, "skipped": skipped}, f)
+            json.dump({"html": html}, f)
         os.replace(tmp, folder / f"{key}.json")
     except OSError:
         return  # a cache that cannot be written only costs time

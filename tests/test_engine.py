@@ -58,10 +58,10 @@ def test_a_complete_build_removes_only_the_blocks_it_did_not_use(tmp_path, monke
     monkeypatch.setenv("GUIDE_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(rendered, "MARKDOWN_KEY", "configuration")
     monkeypatch.setattr(rendered, "_USED", set())
-    rendered.keep("made", "<p>made</p>", False)
+    rendered.keep("made", "<p>made</p>")
     folder = tmp_path / "fences"
-    (folder / "read.json").write_text('{"html": "<p>read</p>", "skipped": false}')
-    (folder / "stale.json").write_text('{"html": "<p>stale</p>", "skipped": false}')
-    assert rendered.recall("read") == ("<p>read</p>", False)
+    (folder / "read.json").write_text('{"html": "<p>read</p>"}')
+    (folder / "stale.json").write_text('{"html": "<p>stale</p>"}')
+    assert rendered.recall("read") == "<p>read</p>"
     assert rendered.prune() == 1
     assert sorted(p.stem for p in folder.glob("*.json")) == ["made", "read"]
