@@ -46,6 +46,7 @@ class Run:
     python: tuple[int, int]
     procs: dict[str, Run]
     all_lines: list[str] = dataclasses.field(default_factory=list)
+    browser: bool = False  # a reader's run in the page (Pyodide), not the build's
 
     @property
     def text(self) -> str:

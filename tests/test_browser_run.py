@@ -99,6 +99,7 @@ def test_examples_run_in_the_browser_and_pass_their_checks(browser, site, lang, 
                 python=(3, 14),
                 procs={},
                 all_lines=[line for line, _ in pairs],
+                browser=True,
             )
             try:
                 assert returncode == example.returncode, f"exit code {returncode}"
